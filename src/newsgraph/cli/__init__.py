@@ -1,0 +1,36 @@
+"""The newsgraph command line: a thin layer over the Python API."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from .analyze import analyze_command, demo_command
+from .common import EXIT_ERROR, fail
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Who said what, and who did what to whom, in news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Measure accuracy against hand-annotated gold files.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+app.command("analyze")(analyze_command)
+app.command("demo")(demo_command)
+
+
+def main() -> None:
+    """Console entry point: no traceback reaches the user unless --debug is given."""
+    debug = "--debug" in sys.argv
+    try:
+        app()
+    except KeyboardInterrupt:
+        fail("interrupted", EXIT_ERROR)
+    except Exception as error:
+        if debug:
+            raise
+        fail(f"error: {type(error).__name__}: {error} (run with --debug for details)", EXIT_ERROR)

@@ -1,0 +1,37 @@
+"""The parsed document: an article, its layout and its spaCy parse, read by every later stage."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .model import Article, Block, Layout
+
+
+@dataclass
+class ParsedArticle:
+    article: Article
+    layout: Layout
+    doc: Doc
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._starts = [block.start for block in self.layout.blocks]
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def block_at(self, offset: int) -> Block | None:
+        """The layout block holding ``offset``, in O(log n)."""
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.layout.blocks[i].end:
+            return self.layout.blocks[i]
+        return None
+
+    def in_text_flow(self, offset: int) -> bool:
+        """False inside a pull quote: a layout repeat, not a new statement."""
+        block = self.block_at(offset)
+        return block is None or block.kind != "pullquote"

@@ -1,0 +1,278 @@
+"""Readers for every input newsgraph takes: text, HTML, JSON, JSON Lines, CSV, Parquet, folders, stdin."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from ..model import Article
+from .articles import make_article
+from .decode import MAX_ARTICLE_BYTES, UnreadableInput, decode_bytes, repair_mojibake
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+CSV_SUFFIXES = {".csv", ".tsv"}
+PARQUET_SUFFIXES = {".parquet", ".pq"}
+READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | PARQUET_SUFFIXES
+
+
+@dataclass
+class InputError:
+    """An input that was skipped, and why."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass
+class Columns:
+    """Which fields of a record (CSV, Parquet, JSON) hold the article's parts."""
+
+    text: str = "text"
+    title: str = "title"
+    id: str = "id"
+    date: str = "date"
+    source: str = "source"
+    url: str = "url"
+
+    def article(self, record: dict[str, Any], origin: str, path: str | None) -> Article | InputError:
+        text = record.get(self.text)
+        if not isinstance(text, str) or not text.strip():
+            return InputError(origin, f"no text in field {self.text!r}")
+        if len(text.encode("utf-8", "surrogatepass")) > MAX_ARTICLE_BYTES:
+            return InputError(origin, f"text too large (over {MAX_ARTICLE_BYTES // 1_000_000} MB)")
+        mapping = {"id": self.id, "title": self.title, "date": self.date, "source": self.source, "url": self.url}
+        fields = {name: record.get(column) for name, column in mapping.items()}
+        used = set(mapping.values()) | {self.text}
+        extra = {k: v for k, v in record.items() if k not in used}
+        decoded = repair_mojibake(text)
+        return make_article(decoded.text, path=path, warnings=decoded.warnings, **fields, **extra)
+
+
+Reader = Callable[[bytes, str, Columns], Iterator[Article | InputError]]
+
+
+def read_inputs(paths: Iterable[str], columns: Columns | None = None,
+                stdin: BinaryIO | None = None) -> Iterator[Article | InputError]:
+    """Every article in the given paths (``-`` is standard input), and an error per unreadable input."""
+    columns = columns or Columns()
+    for given in paths:
+        if given == "-":
+            data = (stdin or sys.stdin.buffer).read()
+            yield from read_bytes(data, "-", sniff_reader(data), columns, path=None)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            yield from read_folder(path, given, columns)
+        elif path.is_file():
+            yield from read_file(path, given, columns)
+        elif not path.exists():
+            yield InputError(given, "no such file or directory")
+        else:
+            yield InputError(given, "not a regular file or directory")
+
+
+def read_folder(folder: Path, given: str, columns: Columns) -> Iterator[Article | InputError]:
+    found = False
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and not _hidden(p.relative_to(folder))):
+        if path.suffix.lower() in READABLE_SUFFIXES:
+            found = True
+            yield from read_file(path, str(path), columns)
+    if not found:
+        yield InputError(given, "no readable articles in this directory "
+                                f"(looked for {', '.join(sorted(READABLE_SUFFIXES))})")
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def read_file(path: Path, given: str, columns: Columns) -> Iterator[Article | InputError]:
+    suffix = path.suffix.lower()
+    reader = READERS.get(suffix, read_text)
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            yield InputError(given, "empty file")
+            return
+        if reader in (read_text, read_html, read_json) and size > MAX_ARTICLE_BYTES:
+            yield InputError(given, f"file too large for one article ({size / 1e6:.1f} MB; "
+                                    f"the limit is {MAX_ARTICLE_BYTES // 1_000_000} MB)")
+            return
+        if reader is read_parquet:
+            yield from read_parquet(path, given, columns)
+            return
+        data = path.read_bytes()
+    except OSError as error:
+        yield InputError(given, f"cannot read: {error.strerror or error}")
+        return
+    yield from read_bytes(data, given, reader, columns, path=given)
+
+
+def read_bytes(data: bytes, origin: str, reader: Reader, columns: Columns,
+               path: str | None) -> Iterator[Article | InputError]:
+    if not data.strip():
+        yield InputError(origin, "empty input")
+        return
+    for item in reader(data, origin, columns):
+        if isinstance(item, Article):
+            item.path = path
+        yield item
+
+
+def sniff_reader(data: bytes) -> Reader:
+    head = data.lstrip()[:512].lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return read_html
+    if head.startswith(b"{"):
+        first = data.lstrip().split(b"\n", 1)[0].strip()
+        try:
+            json.loads(first)
+            return read_jsonl
+        except ValueError:
+            return read_json
+    if head.startswith(b"["):
+        return read_json
+    return read_text
+
+
+def decoded_or_error(data: bytes, origin: str) -> tuple[str, list[str]] | InputError:
+    try:
+        decoded = decode_bytes(data)
+    except UnreadableInput as error:
+        return InputError(origin, str(error))
+    if not decoded.text.strip():
+        return InputError(origin, "no text (only white space)")
+    return decoded.text, decoded.warnings
+
+
+def read_text(data: bytes, origin: str, columns: Columns) -> Iterator[Article | InputError]:
+    decoded = decoded_or_error(data, origin)
+    if isinstance(decoded, InputError):
+        yield decoded
+        return
+    text, warnings = decoded
+    yield make_article(text, warnings=warnings)
+
+
+def read_html(data: bytes, origin: str, columns: Columns) -> Iterator[Article | InputError]:
+    import trafilatura
+
+    decoded = decoded_or_error(data, origin)
+    if isinstance(decoded, InputError):
+        yield decoded
+        return
+    html, warnings = decoded
+    try:
+        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                                include_tables=False, as_dict=True)
+    except Exception as error:  # trafilatura raises many kinds on broken markup
+        yield InputError(origin, f"HTML could not be parsed ({type(error).__name__})")
+        return
+    body = (extracted or {}).get("text") or ""
+    if not body.strip():
+        yield InputError(origin, "HTML page has no article body")
+        return
+    title = (extracted.get("title") or "").strip()
+    text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
+    yield make_article(text, warnings=warnings, title=title or None, date=extracted.get("date"),
+                       author=extracted.get("author"), url=extracted.get("url"),
+                       source=extracted.get("sitename") or extracted.get("hostname"))
+
+
+def read_json(data: bytes, origin: str, columns: Columns) -> Iterator[Article | InputError]:
+    decoded = decoded_or_error(data, origin)
+    if isinstance(decoded, InputError):
+        yield decoded
+        return
+    try:
+        document = json.loads(decoded[0])
+    except ValueError as error:
+        yield InputError(origin, f"invalid JSON ({error})")
+        return
+    records = document if isinstance(document, list) else [document]
+    for number, record in enumerate(records, 1):
+        where = origin if len(records) == 1 else f"{origin}: record {number}"
+        if not isinstance(record, dict):
+            yield InputError(where, "not a JSON object")
+            continue
+        yield columns.article(record, where, origin)
+
+
+def read_jsonl(data: bytes, origin: str, columns: Columns) -> Iterator[Article | InputError]:
+    decoded = decoded_or_error(data, origin)
+    if isinstance(decoded, InputError):
+        yield decoded
+        return
+    for number, line in enumerate(decoded[0].splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{origin}: line {number}"
+        try:
+            record = json.loads(line)
+        except ValueError as error:
+            yield InputError(where, f"invalid JSON ({error.args[0].split(':')[0]})")
+            continue
+        if not isinstance(record, dict):
+            yield InputError(where, "not a JSON object")
+            continue
+        yield columns.article(record, where, origin)
+
+
+def read_csv(data: bytes, origin: str, columns: Columns) -> Iterator[Article | InputError]:
+    decoded = decoded_or_error(data, origin)
+    if isinstance(decoded, InputError):
+        yield decoded
+        return
+    text = decoded[0]
+    dialect = csv.excel_tab if origin.lower().endswith(".tsv") else csv.excel
+    rows = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    if rows.fieldnames is None or columns.text not in rows.fieldnames:
+        yield InputError(origin, f"no column {columns.text!r} (use --text-col; columns: "
+                                 f"{', '.join(rows.fieldnames or [])})")
+        return
+    try:
+        for number, row in enumerate(rows, 2):
+            yield columns.article(row, f"{origin}: line {number}", origin)
+    except csv.Error as error:
+        yield InputError(origin, f"malformed CSV ({error})")
+
+
+def read_parquet(path: Path, given: str, columns: Columns) -> Iterator[Article | InputError]:
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.ParquetFile(path)
+    except Exception as error:  # pyarrow raises ArrowInvalid, OSError and others on bad files
+        yield InputError(given, f"not a readable Parquet file ({type(error).__name__})")
+        return
+    if columns.text not in table.schema_arrow.names:
+        yield InputError(given, f"no column {columns.text!r} (use --text-col; columns: "
+                                f"{', '.join(table.schema_arrow.names)})")
+        return
+    number = 0
+    for batch in table.iter_batches(batch_size=512):
+        for record in batch.to_pylist():
+            number += 1
+            yield columns.article(record, f"{given}: row {number}", given)
+
+
+READERS: dict[str, Reader] = {
+    **{s: read_text for s in TEXT_SUFFIXES},
+    **{s: read_html for s in HTML_SUFFIXES},
+    **{s: read_json for s in JSON_SUFFIXES},
+    **{s: read_jsonl for s in JSONL_SUFFIXES},
+    **{s: read_csv for s in CSV_SUFFIXES},
+    **{s: read_parquet for s in PARQUET_SUFFIXES},  # type: ignore[dict-item]
+}

@@ -1,0 +1,119 @@
+"""Article layout: headline, standfirst, subheadings, paragraphs and pull quotes.
+
+Layout works on the text alone, before the parse, so every later stage can ask
+which block an offset is in and whether that block is part of the text flow.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Block, Layout
+
+OPENING_MARKS = "\"“‘«„'"
+SENTENCE_END = ".!?:;…\"”’»)]|,"
+MAX_HEADLINE_WORDS = 30
+MAX_STANDFIRST_WORDS = 45
+MAX_SUBHEADING_WORDS = 8
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_CREDIT = re.compile(
+    r"[\"”’»]?\s*(?P<credit>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?:,\s*\|?|\|)\s*$"
+)
+_FINITE_VERB_HINT = re.compile(
+    r"\b(is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do"
+    r"|said|says|told|\w+ed)\b", re.IGNORECASE
+)
+
+
+def lines_with_offsets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line, surrounding white space trimmed."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        stripped = line.strip()
+        if stripped:
+            start = match.start() + (len(line) - len(line.lstrip()))
+            spans.append((start, start + len(stripped)))
+    return spans
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def detect_layout(text: str, title: str | None = None) -> Layout:
+    """Label each line of the article with its role in the page."""
+    blocks = [Block(i, "paragraph", s, e, text[s:e]) for i, (s, e) in enumerate(lines_with_offsets(text))]
+    if not blocks:
+        return Layout(blocks)
+    if is_headline(blocks[0].text, title):
+        blocks[0].kind = "headline"
+        if len(blocks) > 2 and is_standfirst(blocks[1].text):
+            blocks[1].kind = "standfirst"
+    for block in blocks[1:-1]:
+        if block.kind == "paragraph" and is_subheading(block.text):
+            block.kind = "subheading"
+    mark_pullquotes(blocks)
+    return Layout(blocks)
+
+
+def is_headline(line: str, title: str | None) -> bool:
+    if len(words(line)) > MAX_HEADLINE_WORDS or len(line) > 250:
+        return False
+    if title is None:
+        return True
+    return words(title) == words(line) or words(line)[:6] == words(title)[:6]
+
+
+def is_standfirst(line: str) -> bool:
+    """A deck: one short sentence under the headline, in headline grammar, with no quotation."""
+    count = len(words(line))
+    if not 4 <= count <= MAX_STANDFIRST_WORDS or any(mark in line for mark in "\"“”«»„"):
+        return False
+    if line.rstrip()[-1:] not in ".!?" or re.search(r"[.!?]\s+[A-Z]", line.rstrip()[:-1]):
+        return False
+    first = line.split()[0].lower()
+    return first not in {"the", "a", "an", "this", "it", "he", "she", "they", "we", "in", "on", "at"} \
+        and not _FINITE_VERB_HINT.search(" ".join(line.split()[:4]))
+
+
+def is_subheading(line: str) -> bool:
+    """A short unpunctuated line between paragraphs: 'Common concerns'."""
+    count = len(words(line))
+    return (1 <= count <= MAX_SUBHEADING_WORDS and len(line) <= 60 and line[0].isupper()
+            and line[-1] not in SENTENCE_END and line[0] not in OPENING_MARKS)
+
+
+def shingles(text: str, size: int = 4) -> set[tuple[str, ...]]:
+    tokens = words(text)
+    return {tuple(tokens[i:i + size]) for i in range(max(len(tokens) - size + 1, 1))}
+
+
+def mark_pullquotes(blocks: list[Block]) -> None:
+    """A pull quote opens with a mark and repeats another block's words or ends in a credit."""
+    for block in blocks:
+        if block.kind != "paragraph" or block.text[0] not in OPENING_MARKS:
+            continue
+        credit = _CREDIT.search(block.text)
+        body = block.text[: credit.start()] if credit else block.text
+        twin = repeated_in(body, block, blocks)
+        if twin is not None or (credit and "|" in block.text[credit.start():]):
+            block.kind = "pullquote"
+            block.twin = twin
+            block.credit = credit.group("credit") if credit else None
+
+
+def repeated_in(body: str, block: Block, blocks: list[Block]) -> int | None:
+    """The index of another block that contains most of ``body``'s word sequences."""
+    own = shingles(body)
+    if len(own) < 3:
+        return None
+    best, best_share = None, 0.6
+    for other in blocks:
+        if other is block or other.kind == "pullquote":
+            continue
+        share = len(own & shingles(other.text)) / len(own)
+        if share >= best_share:
+            best, best_share = other.index, share
+    return best
