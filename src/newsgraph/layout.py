@@ -11,6 +11,7 @@ import re
 from .model import Block, Layout
 
 OPENING_MARKS = "\"“‘«„'"
+CLOSING_MARKS = ("\"", "”", "’", "»", "'")
 SENTENCE_END = ".!?:;…\"”’»)]|,"
 MAX_HEADLINE_WORDS = 30
 MAX_STANDFIRST_WORDS = 45
@@ -97,23 +98,30 @@ def mark_pullquotes(blocks: list[Block]) -> None:
             continue
         credit = _CREDIT.search(block.text)
         body = block.text[: credit.start()] if credit else block.text
-        twin = repeated_in(body, block, blocks)
+        if credit is None and not block.text.rstrip().endswith(CLOSING_MARKS):
+            continue  # words after the closing mark are an attribution: body text, not a pull quote
+        twin = repeated_in(body, block, blocks, credited=credit is not None)
         if twin is not None or (credit and "|" in block.text[credit.start():]):
             block.kind = "pullquote"
             block.twin = twin
             block.credit = credit.group("credit") if credit else None
 
 
-def repeated_in(body: str, block: Block, blocks: list[Block]) -> int | None:
-    """The index of another block that contains most of ``body``'s word sequences."""
+def repeated_in(body: str, block: Block, blocks: list[Block], credited: bool) -> int | None:
+    """The index of another block that repeats ``body``'s word sequences.
+
+    Uncredited, most of the body must recur; a credited pull quote may trim or extend
+    the quotation it repeats, so a few shared four-word sequences suffice.
+    """
     own = shingles(body)
-    if len(own) < 3:
+    if len(own) < 2:
         return None
-    best, best_share = None, 0.6
+    needed = 2 if credited else max(2, int(0.6 * len(own) + 0.999))
+    best, best_shared = None, needed - 1
     for other in blocks:
         if other is block or other.kind == "pullquote":
             continue
-        share = len(own & shingles(other.text)) / len(own)
-        if share >= best_share:
-            best, best_share = other.index, share
+        shared = len(own & shingles(other.text))
+        if shared > best_shared:
+            best, best_shared = other.index, shared
     return best

@@ -21,6 +21,7 @@ JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CSV_SUFFIXES = {".csv", ".tsv"}
 PARQUET_SUFFIXES = {".parquet", ".pq"}
+MIN_BODY_WORDS = 10  # fewer words than this is navigation or boilerplate, not an article
 READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | PARQUET_SUFFIXES
 
 
@@ -175,13 +176,14 @@ def read_html(data: bytes, origin: str, columns: Columns) -> Iterator[Article | 
         return
     html, warnings = decoded
     try:
-        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                                include_tables=False, as_dict=True)
+        document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                               include_tables=False)
     except Exception as error:  # trafilatura raises many kinds on broken markup
         yield InputError(origin, f"HTML could not be parsed ({type(error).__name__})")
         return
-    body = (extracted or {}).get("text") or ""
-    if not body.strip():
+    extracted = document.as_dict() if document is not None else {}
+    body = extracted.get("text") or ""
+    if len(body.split()) < MIN_BODY_WORDS:
         yield InputError(origin, "HTML page has no article body")
         return
     title = (extracted.get("title") or "").strip()
