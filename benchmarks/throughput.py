@@ -1,0 +1,83 @@
+"""Throughput of the whole `analyze` pipeline as a ratio to spaCy's own `nlp.pipe`, same texts, same run.
+
+    .venv/bin/python benchmarks/throughput.py [--corpus ../shared/corpora/bbc/politics] [--repeat 2]
+
+Absolute times on a shared 2-core machine are noise; the ratio is the figure that counts.
+Runs alternate (spaCy, newsgraph, spaCy, newsgraph, ...) and the best time of each is kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import spacy
+
+from newsgraph.ingest import read_inputs
+from newsgraph.model import Article
+from newsgraph.nlp import model_name
+from newsgraph.pipeline import Pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "bbc" / "politics"
+
+
+def load_articles(corpus: Path, limit: int | None) -> list[Article]:
+    articles = [item for item in read_inputs([str(corpus)]) if isinstance(item, Article)]
+    return articles[:limit] if limit else articles
+
+
+def time_spacy(nlp, texts: list[str]) -> float:
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts):
+        pass
+    return time.perf_counter() - start
+
+
+def time_newsgraph(pipeline: Pipeline, articles: list[Article]) -> tuple[float, dict[str, int]]:
+    start = time.perf_counter()
+    counts = {"quotes": 0, "events": 0, "actors": 0}
+    for analysis in pipeline.analyze_many(articles):
+        counts["quotes"] += len(analysis.quotes)
+        counts["events"] += len(analysis.events)
+        counts["actors"] += len(analysis.actors)
+    return time.perf_counter() - start, counts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+
+    articles = load_articles(args.corpus, args.limit)
+    texts = [a.text for a in articles]
+    baseline_nlp = spacy.load(model_name(args.model))
+    pipeline = Pipeline(args.model)
+    time_spacy(baseline_nlp, texts[:20])  # warm both up: first calls allocate
+    time_newsgraph(pipeline, articles[:20])
+    spacy_times, newsgraph_times, counts = [], [], {}
+    for _ in range(args.repeat):
+        spacy_times.append(time_spacy(baseline_nlp, texts))
+        elapsed, counts = time_newsgraph(pipeline, articles)
+        newsgraph_times.append(elapsed)
+    best_spacy, best_newsgraph = min(spacy_times), min(newsgraph_times)
+    figures = {
+        "corpus": str(args.corpus), "articles": len(articles), "model": pipeline.model,
+        "spacy_seconds": round(best_spacy, 2), "newsgraph_seconds": round(best_newsgraph, 2),
+        "throughput_ratio": round(best_spacy / best_newsgraph, 3), "runs": args.repeat, **counts,
+    }
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        for key, value in figures.items():
+            print(f"{key:>18}: {value}")
+
+
+if __name__ == "__main__":
+    main()
