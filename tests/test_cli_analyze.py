@@ -197,3 +197,9 @@ def test_no_traceback_reaches_the_user(tmp_path):
     assert done.returncode == 1
     assert done.stderr.strip() == f"newsgraph: skipped {missing}: no such file or directory"
     assert "Traceback" not in done.stderr
+
+
+def test_unknown_model_is_a_clear_error(runner, good):
+    result = run(runner, str(good), "--model", "no_such_pipeline_xyz")
+    assert result.exit_code == 1
+    assert "spaCy model 'no_such_pipeline_xyz' is not installed" in result.stderr

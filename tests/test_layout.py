@@ -70,3 +70,16 @@ def test_seed_layout(seed_analysis):
     [pull] = [b for b in blocks if b.kind == "pullquote"]
     assert pull.credit == "James Appathurai"
     assert blocks[pull.twin].text.startswith("“Georgia is the big one.")
+
+
+def test_credit_with_organisation_and_no_bar():
+    text = ("Talks resume\n\n“We will not be rushed, and we will not be naive,” said Ingrid Solheim, the envoy.\n\n"
+            "Officials met for six hours.\n\n“We will not be rushed, and we will not be naive” Ingrid Solheim, Nato\n\n"
+            "The next round is in May.\n")
+    pull = detect_layout(text).blocks[3]
+    assert (pull.kind, pull.credit, pull.twin) == ("pullquote", "Ingrid Solheim", 1)
+
+
+def test_attributed_body_quotation_is_not_a_credit():
+    text = "Talks resume\n\n“We will not be rushed,” Ingrid Solheim told reporters.\n\nMore later.\n"
+    assert detect_layout(text).blocks[1].kind == "paragraph"

@@ -18,8 +18,11 @@ MAX_STANDFIRST_WORDS = 45
 MAX_SUBHEADING_WORDS = 8
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
+# A credit after a pull quote: `” James Appathurai, |`, `” Anna Berg, Nato` or `James Appathurai |`.
 _CREDIT = re.compile(
-    r"[\"”’»]?\s*(?P<credit>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?:,\s*\|?|\|)\s*$"
+    rf"(?:[\"”’»]\s*(?P<credit>{_NAME})(?:\s*,\s*[A-Z][\w .'’&-]{{0,60}}?)?\s*[,|]?"
+    rf"|[\"”’»]?\s*(?P<open_credit>{_NAME})\s*(?:,\s*\|?|\|))\s*$"
 )
 _FINITE_VERB_HINT = re.compile(
     r"\b(is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do"
@@ -104,7 +107,7 @@ def mark_pullquotes(blocks: list[Block]) -> None:
         if twin is not None or (credit and "|" in block.text[credit.start():]):
             block.kind = "pullquote"
             block.twin = twin
-            block.credit = credit.group("credit") if credit else None
+            block.credit = (credit.group("credit") or credit.group("open_credit")) if credit else None
 
 
 def repeated_in(body: str, block: Block, blocks: list[Block], credited: bool) -> int | None:
