@@ -24,9 +24,14 @@ _CREDIT = re.compile(
     rf"(?:[\"”’»]\s*(?P<credit>{_NAME})(?:\s*,\s*[A-Z][\w .'’&-]{{0,60}}?)?\s*[,|]?"
     rf"|[\"”’»]?\s*(?P<open_credit>{_NAME})\s*(?:,\s*\|?|\|))\s*$"
 )
-_FINITE_VERB_HINT = re.compile(
-    r"\b(is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do"
-    r"|said|says|told|\w+ed)\b", re.IGNORECASE
+_AUXILIARY = re.compile(
+    r"\b(is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|been|be"
+    r"|said|says|told|'s|\w{3,}ed)\b", re.IGNORECASE
+)
+# Where a deck's main clause ends: what follows may be ordinary grammar ("... after ties were frozen").
+_MAIN_CLAUSE_END = re.compile(
+    r"\b(after|while|because|when|following|amid|since|despite|if|before|until|unless)\b",
+    re.IGNORECASE,
 )
 
 
@@ -78,8 +83,9 @@ def is_standfirst(line: str) -> bool:
     if line.rstrip()[-1:] not in ".!?" or re.search(r"[.!?]\s+[A-Z]", line.rstrip()[:-1]):
         return False
     first = line.split()[0].lower()
-    return first not in {"the", "a", "an", "this", "it", "he", "she", "they", "we", "in", "on", "at"} \
-        and not _FINITE_VERB_HINT.search(" ".join(line.split()[:4]))
+    main_clause = _MAIN_CLAUSE_END.split(line, maxsplit=1)[0]
+    return len(words(main_clause)) >= 3 and first not in {"the", "a", "an", "this", "it", "he", "she", "they", "we", "in", "on", "at"} \
+        and not _AUXILIARY.search(main_clause)
 
 
 def is_subheading(line: str) -> bool:
