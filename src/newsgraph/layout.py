@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from .model import Block, Layout
 
 OPENING_MARKS = "\"“‘«„'"
@@ -26,7 +28,7 @@ _CREDIT = re.compile(
 )
 _AUXILIARY = re.compile(
     r"\b(is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|been|be"
-    r"|said|says|told|'s|\w{3,}ed)\b", re.IGNORECASE
+    r"|said|says|told|'s)\b", re.IGNORECASE
 )
 # Where a deck's main clause ends: what follows may be ordinary grammar ("... after ties were frozen").
 _MAIN_CLAUSE_END = re.compile(
@@ -51,14 +53,14 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def detect_layout(text: str, title: str | None = None) -> Layout:
-    """Label each line of the article with its role in the page."""
+def detect_layout(text: str, title: str | None = None, doc: Doc | None = None) -> Layout:
+    """Label each line of the article with its role in the page; a parse, when given, sharpens decks."""
     blocks = [Block(i, "paragraph", s, e, text[s:e]) for i, (s, e) in enumerate(lines_with_offsets(text))]
     if not blocks:
         return Layout(blocks)
     if is_headline(blocks[0].text, title):
         blocks[0].kind = "headline"
-        if len(blocks) > 2 and is_standfirst(blocks[1].text):
+        if len(blocks) > 2 and is_standfirst(blocks[1], doc):
             blocks[1].kind = "standfirst"
     for block in blocks[1:-1]:
         if block.kind == "paragraph" and is_subheading(block.text):
@@ -75,17 +77,25 @@ def is_headline(line: str, title: str | None) -> bool:
     return words(title) == words(line) or words(line)[:6] == words(title)[:6]
 
 
-def is_standfirst(line: str) -> bool:
+def is_standfirst(block: Block, doc: Doc | None = None) -> bool:
     """A deck: one short sentence under the headline, in headline grammar, with no quotation."""
+    line = block.text.rstrip()
     count = len(words(line))
     if not 4 <= count <= MAX_STANDFIRST_WORDS or any(mark in line for mark in "\"“”«»„"):
         return False
-    if line.rstrip()[-1:] not in ".!?" or re.search(r"[.!?]\s+[A-Z]", line.rstrip()[:-1]):
+    if (line[-1] not in ".!?" and count < 6) or re.search(r"[.!?]\s+[A-Z]", line[:-1]):
         return False
-    first = line.split()[0].lower()
+    if line.split()[0].lower() in {"the", "a", "an", "this", "it", "he", "she", "they", "we", "in", "on", "at"}:
+        return False
     main_clause = _MAIN_CLAUSE_END.split(line, maxsplit=1)[0]
-    return len(words(main_clause)) >= 3 and first not in {"the", "a", "an", "this", "it", "he", "she", "they", "we", "in", "on", "at"} \
-        and not _AUXILIARY.search(main_clause)
+    return len(words(main_clause)) >= 3 and not _AUXILIARY.search(main_clause) \
+        and not has_past_tense(doc, block.start, block.start + len(main_clause))
+
+
+def has_past_tense(doc: Doc | None, start: int, end: int) -> bool:
+    """A finite past-tense verb: ordinary prose ("Anger spilled over"), not a deck ("talks planned")."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    return span is not None and any(token.tag_ == "VBD" for token in span)
 
 
 def is_subheading(line: str) -> bool:

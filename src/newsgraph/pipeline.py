@@ -62,7 +62,7 @@ class Pipeline:
         return Doc.from_docs(list(self.nlp.pipe(chunks)), ensure_whitespace=False)
 
     def analyze_parsed(self, article: Article, doc: Doc) -> Analysis:
-        layout = detect_layout(article.text, article.title)
+        layout = detect_layout(article.text, article.title, doc)
         analysis = Analysis(id=article.id, article=article, layout=layout, model=self.model)
         if article.language != "en":
             analysis.notes.append(f"language detected as {article.language!r}: quotations and events "
