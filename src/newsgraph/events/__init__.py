@@ -2,11 +2,134 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
 from ..actors import ActorIndex
+from ..dates import resolve_date
 from ..document import ParsedArticle
-from ..model import Event, Quote
+from ..model import Event, Place, Quote, Span
+from .arguments import ArgumentReader
+from .coding import code, scores
+from .lexicon import Lexicon, lexicon
+from .modality import read_modality
+from .triggers import Trigger, find_triggers
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "outside", "inside"})
+NOUN_CONFIDENCE = 0.8
+NO_ACTOR_CONFIDENCE = 0.6
+EMBEDDED_CONFIDENCE = 0.9
+
+
+class EventCoder:
+    """Codes the events of one parsed article."""
+
+    def __init__(self, parsed: ParsedArticle, actors: ActorIndex, quotes: list[Quote]) -> None:
+        self.parsed = parsed
+        self.words: Lexicon = lexicon()
+        self.arguments = ArgumentReader(parsed.doc, actors, quotes, self.words)
+
+    def events(self) -> list[Event]:
+        events: list[Event] = []
+        for sentence in self.parsed.doc.sents:
+            if self.parsed.in_text_flow(sentence.start_char):
+                events += self.sentence_events(sentence, len(events))
+        return events
+
+    def sentence_events(self, sentence: SpacySpan, numbered: int) -> list[Event]:
+        events = []
+        triggers = find_triggers(sentence, self.words)
+        governed = {id(g) for t in triggers for g in t.governed}
+        for trigger in triggers:
+            if id(trigger) not in governed:
+                event = self.event(trigger, sentence, f"e{numbered + len(events) + 1}")
+                if event is not None:
+                    events.append(event)
+        return events
+
+    def event(self, trigger: Trigger, sentence: SpacySpan, event_id: str) -> Event | None:
+        actor_ids, recipient_ids = self.arguments.roles(trigger)
+        if not actor_ids and (not recipient_ids or not trigger.has_light_verb and trigger.is_noun):
+            return None
+        reporter = self.arguments.speaker_of_report(trigger.anchor)
+        modality = read_modality(trigger.token, trigger.anchor, self.words, reported=bool(reporter))
+        coding = code(self.words, trigger.entry, [g.entry for g in trigger.governed], modality)
+        facts = self.words.types[coding.type]
+        if facts.requires_recipient and not recipient_ids and len(actor_ids) < 2:
+            return None
+        token = trigger.token
+        quote = self.arguments.quote_at(token.idx)
+        block = self.parsed.block_at(token.idx)
+        score = scores(self.words, coding.type, coding.mode)
+        event = Event(
+            id=event_id, type=coding.type, mode=coding.mode,
+            trigger=Span(token.idx, token.idx + len(token.text), token.text),
+            sentence=Span(sentence.start_char, sentence.end_char, sentence.text),
+            actor=self.arguments.refs(actor_ids), recipient=self.arguments.refs(recipient_ids),
+            context=self.contexts(trigger, sentence),
+            negated=modality.negated, hypothetical=modality.hypothetical, future=modality.future,
+            claimed_by=quote.id if quote else None,
+            claimed_by_speaker=quote.speaker if quote else self.reporter_ref(reporter),
+            place=self.place(trigger.anchor),
+            score=score.score, quad_class=score.quad_class, quad_label=score.quad_label,
+            cameo=score.cameo, goldstein=score.goldstein,
+            paragraph=block.index if block else None,
+            confidence=self.confidence(trigger, actor_ids, reporter),
+        )
+        self.date(event, trigger.anchor)
+        return event
+
+    def reporter_ref(self, reporter: list[str]):
+        return self.arguments.refs(reporter[:1])[0] if reporter else None
+
+    def confidence(self, trigger: Trigger, actor_ids: list[str], reporter: list[str]) -> float:
+        confidence = NOUN_CONFIDENCE if trigger.is_noun else 1.0
+        if not actor_ids:
+            confidence *= NO_ACTOR_CONFIDENCE
+        if trigger.anchor.dep_ not in ("ROOT", "ccomp") and not reporter:
+            confidence *= EMBEDDED_CONFIDENCE
+        return round(confidence, 3)
+
+    def contexts(self, trigger: Trigger, sentence: SpacySpan) -> list[str]:
+        found = [trigger.entry.context] if trigger.entry.context else []
+        found += [g.entry.context for g in trigger.governed if g.entry.context]
+        found += [self.words.contexts[t.lemma_.lower()] for t in sentence if t.lemma_.lower() in self.words.contexts]
+        return list(dict.fromkeys(found))
+
+    def date(self, event: Event, anchor: Token) -> None:
+        """The date the text gives in the event's clause, else the article's date."""
+        article_date = self.parsed.article.date
+        for entity in anchor.sent.ents:
+            if entity.label_ == "DATE" and anchor.is_ancestor(entity.root):
+                resolved = resolve_date(entity.text, article_date, future=event.future)
+                if resolved:
+                    event.date, event.date_source = resolved, "text"
+                    event.date_span = Span(entity.start_char, entity.end_char, entity.text)
+                    return
+        if article_date:
+            event.date, event.date_source = article_date, "article"
+
+    def place(self, anchor: Token) -> Place | None:
+        """``in Corfu``, ``on the Greek island of Corfu``: a named place the event's clause is located in."""
+        for child in anchor.children:
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
+                for head in (c for c in child.children if c.dep_ == "pobj"):
+                    entity = place_entity(head)
+                    if entity is not None:
+                        return Place(name=entity.text, span=Span(entity.start_char, entity.end_char, entity.text))
+        return None
+
+
+def place_entity(head: Token) -> SpacySpan | None:
+    """The place entity a prepositional object names, looking through ``the island of``."""
+    for token in (head, *(o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for o in p.children if o.dep_ == "pobj")):
+        if token.ent_type_ in PLACE_LABELS:
+            return next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    return None
 
 
 def extract_events(parsed: ParsedArticle, actors: ActorIndex, quotes: list[Quote]) -> list[Event]:
-    """Every political event in the article (built in the events issue)."""
-    return []
+    """Every political event in the article, in text order, never resting on a pull quote alone."""
+    return EventCoder(parsed, actors, quotes).events()

@@ -1,0 +1,1 @@
+"""Measuring newsgraph against hand-annotated gold files."""
