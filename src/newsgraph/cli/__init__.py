@@ -8,6 +8,7 @@ import typer
 
 from .analyze import analyze_command, demo_command
 from .common import EXIT_ERROR, fail
+from .eval_events import eval_events_command
 
 app = typer.Typer(
     name="newsgraph",
@@ -18,6 +19,7 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(help="Measure accuracy against hand-annotated gold files.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+eval_app.command("events")(eval_events_command)
 
 app.command("analyze")(analyze_command)
 app.command("demo")(demo_command)

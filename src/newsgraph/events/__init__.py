@@ -39,7 +39,8 @@ class EventCoder:
 
     def sentence_events(self, sentence: SpacySpan, numbered: int) -> list[Event]:
         events = []
-        triggers = find_triggers(sentence, self.words)
+        triggers = [t for t in find_triggers(sentence, self.words)
+                    if not t.obligation or self.arguments.roles(t)[1]]
         governed = {id(g) for t in triggers for g in t.governed}
         for trigger in triggers:
             if id(trigger) not in governed:
@@ -68,7 +69,7 @@ class EventCoder:
             sentence=Span(sentence.start_char, sentence.end_char, sentence.text),
             actor=self.arguments.refs(actor_ids), recipient=self.arguments.refs(recipient_ids),
             context=self.contexts(trigger, sentence),
-            negated=modality.negated, hypothetical=modality.hypothetical, future=modality.future,
+            negated=modality.negated and not coding.refusal, hypothetical=modality.hypothetical, future=modality.future,
             claimed_by=quote.id if quote else None,
             claimed_by_speaker=quote.speaker if quote else self.reporter_ref(reporter),
             place=self.place(trigger.anchor),
@@ -84,7 +85,7 @@ class EventCoder:
         return self.arguments.refs(reporter[:1])[0] if reporter else None
 
     def confidence(self, trigger: Trigger, actor_ids: list[str], reporter: list[str]) -> float:
-        confidence = NOUN_CONFIDENCE if trigger.is_noun else 1.0
+        confidence = NOUN_CONFIDENCE if trigger.is_noun and not trigger.has_light_verb else 1.0
         if not actor_ids:
             confidence *= NO_ACTOR_CONFIDENCE
         if trigger.anchor.dep_ not in ("ROOT", "ccomp") and not reporter:

@@ -74,8 +74,8 @@ class ArgumentReader:
             return [quote.speaker.id] if quote and quote.speaker else []
         if not self.words.has("referring_pronouns", lower):
             return []
-        if lower == "it" and pronoun.head.lemma_ == "be":
-            return []  # "it was time to ...": no one is meant
+        if lower == "it" and is_expletive(pronoun):
+            return []
         kinds = STATE_TYPES if lower.startswith("it") else GROUP_TYPES
         antecedent = self.speaker_before(pronoun, kinds) or self.antecedent(pronoun, kinds)
         return [antecedent] if antecedent else []
@@ -138,62 +138,69 @@ class ArgumentReader:
     # --- roles ---------------------------------------------------------------------------
 
     def roles(self, trigger: Trigger) -> tuple[list[str], list[str]]:
-        """Actor ids and recipient ids of a trigger."""
-        if trigger.is_noun:
-            actor, recipient = self.noun_roles(trigger)
-        else:
-            actor, recipient = self.verb_roles(trigger.anchor)
-        if not recipient:
-            recipient = next((r for g in trigger.governed for r in [self.roles(g)[1]] if r), [])
-        recipient = [r for r in recipient if r not in actor]
+        """Actor ids and recipient ids of a trigger; a governing trigger borrows its content's recipient."""
+        actor = self.actor_of(trigger)
+        recipient = self.recipient_of(trigger, set(actor))
+        for content in trigger.governed:
+            recipient = recipient or self.recipient_of(content, set(actor))
         return actor, recipient
 
-    def verb_roles(self, verb: Token) -> tuple[list[str], list[str]]:
-        agent = passive_agent(verb)
-        patient = child(verb, "nsubjpass")
-        if patient is not None or agent is not None:
-            actor = self.phrase_actors(agent) if agent is not None else []
-            recipient = self.phrase_actors(patient) if patient is not None else self.object_actors(verb)
-            return actor, recipient
-        actor = [a for s in subjects(verb) for a in self.phrase_actors(s)]
-        return actor, self.object_actors(verb)
+    def actor_of(self, trigger: Trigger) -> list[str]:
+        if not trigger.is_noun:
+            return self.verb_actor(trigger.anchor)
+        noun, verb = trigger.token, trigger.anchor
+        own = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+               for a in self.phrase_actors(c)] + self.prepositional_actors(noun)
+        if own or not trigger.has_light_verb:
+            return unique(own)
+        if self.words.has("receiving_verbs", verb.lemma_.lower()):
+            return self.prepositional_actors(verb)
+        return self.verb_actor(verb)
 
-    def object_actors(self, verb: Token) -> list[str]:
-        """The first object phrase naming a located actor (else any actor): objects, then prepositions."""
-        phrases = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
-        phrases += [o for c in verb.children if c.dep_ == "prep"
-                    and self.words.has("recipient_prepositions", c.lower_) for o in prep_objects(c)]
+    def verb_actor(self, verb: Token) -> list[str]:
+        if is_passive(verb):
+            agent = passive_agent(verb)
+            return self.phrase_actors(agent) if agent is not None else []
+        return unique([a for s in subjects(verb) for a in self.phrase_actors(s)])
+
+    def recipient_of(self, trigger: Trigger, exclude: set[str]) -> list[str]:
+        if not trigger.is_noun:
+            return self.best_phrase(self.object_phrases(trigger.anchor), exclude)
+        noun, verb = trigger.token, trigger.anchor
+        phrases = [o for c in noun.children if c.dep_ == "prep" and self.is_recipient_prep(c)
+                   and not self.words.has("actor_prepositions", c.lower_) for o in prep_objects(c)]
+        if trigger.has_light_verb:
+            if self.words.has("receiving_verbs", verb.lemma_.lower()):
+                phrases += subjects(verb)
+            phrases += self.object_phrases(verb)
+        return self.best_phrase(phrases, exclude)
+
+    def is_recipient_prep(self, prep: Token) -> bool:
+        return self.words.has("recipient_prepositions", prep.lower_)
+
+    def object_phrases(self, verb: Token) -> list[Token]:
+        """Where a verb's recipient may be, most likely first: passive subject, objects, prepositions,
+        the subject of its complement clause (``demanded that Israel ease``), and last a place (``in Juba``)."""
+        phrases = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
+        phrases += objects
+        phrases += [o for c in verb.children if c.dep_ == "prep" and self.is_recipient_prep(c) for o in prep_objects(c)]
+        phrases += [o for obj in objects for c in obj.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+                    for o in prep_objects(c)]
         phrases += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") for s in subjects_here(c)]
-        return self.best_phrase(phrases)
+        phrases += [o for c in verb.children if c.dep_ == "prep" and self.words.has("location_prepositions", c.lower_)
+                    for o in prep_objects(c)]
+        return phrases
 
-    def best_phrase(self, phrases: list[Token]) -> list[str]:
+    def best_phrase(self, phrases: list[Token], exclude: set[str]) -> list[str]:
+        """The first phrase naming a located actor not in ``exclude``, else the first naming any."""
         fallback: list[str] = []
-        for phrase in sorted(phrases, key=lambda t: t.i):
-            found = self.phrase_actors(phrase)
+        for phrase in phrases:
+            found = [a for a in self.phrase_actors(phrase) if a not in exclude]
             if any(self.actors.actor(a).country for a in found):
                 return found
             fallback = fallback or found
         return fallback
-
-    def noun_roles(self, trigger: Trigger) -> tuple[list[str], list[str]]:
-        noun, verb = trigger.token, trigger.anchor
-        actor: list[str] = []
-        actor = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
-                 for a in self.phrase_actors(c)] + self.prepositional_actors(noun)
-        recipient = self.best_phrase([o for c in noun.children if c.dep_ == "prep"
-                                      and self.words.has("recipient_prepositions", c.lower_)
-                                      and not self.words.has("actor_prepositions", c.lower_)
-                                      for o in prep_objects(c)])
-        if trigger.has_light_verb:
-            verb_actor, verb_recipient = self.verb_roles(verb)
-            verb_recipient = [r for r in verb_recipient if r not in actor]
-            if self.words.has("receiving_verbs", verb.lemma_.lower()):
-                recipient = recipient or verb_actor
-                actor = actor or self.prepositional_actors(verb)
-            else:
-                actor = actor or verb_actor
-                recipient = recipient or verb_recipient
-        return unique(actor), recipient
 
     def prepositional_actors(self, head: Token) -> list[str]:
         """Actors named after ``by``, ``from``, ``between``: ``support from Russia``, ``talks between ...``."""
@@ -202,6 +209,12 @@ class ArgumentReader:
 
     def refs(self, actor_ids: list[str]) -> list[ActorRef]:
         return [self.actors.ref(a) for a in unique(actor_ids)]
+
+
+def is_expletive(pronoun: Token) -> bool:
+    """``it was time to``, ``it is clear that``: an ``it`` that stands for no one."""
+    verb = pronoun.head
+    return verb.lemma_ == "be" and any(c.dep_ in ("attr", "ccomp", "xcomp", "csubj") for c in verb.children)
 
 
 def unique(items: list[str]) -> list[str]:
@@ -224,20 +237,26 @@ def prep_objects(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
 
 
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
+
+
 def passive_agent(verb: Token) -> Token | None:
     agent = child(verb, "agent")
     return next(iter(prep_objects(agent)), None) if agent is not None else None
 
 
-def subjects_here(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+def subjects_here(verb: Token, passive: bool = False) -> list[Token]:
+    """The verb's own subject; a passive subject too when it controls a clause below (``is prepared to``)."""
+    deps = ("nsubj", "csubj", "nsubjpass") if passive else ("nsubj", "csubj")
+    return [c for c in verb.children if c.dep_ in deps]
 
 
 def subjects(verb: Token) -> list[Token]:
     """The subject of a verb, climbing to the verb it shares its subject with when it has none."""
     seen = 0
     while verb is not None and seen < MAX_DEPTH + 4:
-        found = subjects_here(verb)
+        found = subjects_here(verb, passive=seen > 0)
         if found:
             return [relative_antecedent(s) for s in found]
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):

@@ -14,6 +14,7 @@ DOMINANT_OVER_CONFLICT = "THREATEN"
 class Coding:
     type: str
     mode: str | None
+    refusal: bool = False
 
 
 def object_mode(lexicon: Lexicon, head_type: str, content: TriggerEntry) -> str | None:
@@ -35,7 +36,8 @@ def code(lexicon: Lexicon, entry: TriggerEntry, contents: list[TriggerEntry], mo
     A governing trigger keeps its type (``threatened to shell`` is THREATEN, ``refused to meet``
     REJECT) and takes its mode from its content, except that a promise of force is a threat
     (``vowed to attack``). A future report recodes as the manual says: future cooperation is
-    AGREE, a future retreat CONCEDE, a future use of force THREATEN.
+    AGREE, a future retreat CONCEDE, a future use of force THREATEN. Cooperation that will not or
+    would not happen (``will not accept refugees``) is a refusal: REJECT.
     """
     event_type, mode = entry.type, entry.mode
     content = contents[0] if contents else None
@@ -44,6 +46,8 @@ def code(lexicon: Lexicon, entry: TriggerEntry, contents: list[TriggerEntry], mo
             event_type = DOMINANT_OVER_CONFLICT
         if mode is None:
             mode = object_mode(lexicon, event_type, content)
+    if modality.negated and (modality.future or modality.hypothetical) and lexicon.has("refusable_types", event_type):
+        return Coding("REJECT", object_mode(lexicon, "REJECT", TriggerEntry(event_type, mode)), refusal=True)
     if modality.future and not modality.negated:
         future_type = lexicon.types[event_type].future
         if future_type != event_type:

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from .lexicon import Lexicon, TriggerEntry
 
 NOT_AN_EVENT = "-"
+CONFLICT_QUAD = 3
 TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ"})
 # How a trigger hangs under the word that governs it when that word takes it as its content:
 # "threatened to shell", "accused X of attacking", "condemned the attack", "agreed that ... cooperate".
@@ -29,6 +30,7 @@ class Trigger:
     entry: TriggerEntry
     anchor: Token
     governed: list[Trigger] = field(default_factory=list)
+    obligation: bool = False
 
     @property
     def has_light_verb(self) -> bool:
@@ -40,10 +42,10 @@ class Trigger:
 
 
 def dependent_lemmas(token: Token) -> set[str]:
-    """Lemmas of a token's dependents, looking through prepositions to their objects, and ``dep:LABEL`` of each."""
+    """Lemmas of a token's dependents, looking through prepositions to their objects, ``dep:LABEL`` and ``ent:LABEL`` of each."""
     lemmas = set()
     for child in token.children:
-        lemmas.update((child.lemma_.lower(), f"dep:{child.dep_}"))
+        lemmas.update((child.lemma_.lower(), f"dep:{child.dep_}", f"ent:{child.ent_type_}"))
         if child.dep_ in ("prep", "agent", "prt"):
             lemmas.update(grandchild.lemma_.lower() for grandchild in child.children)
     return lemmas
@@ -62,10 +64,36 @@ def match_entry(token: Token, lexicon: Lexicon) -> tuple[TriggerEntry | None, bo
     return entries.get(None), False
 
 
+def reversal_entry(token: Token, matched: dict[int, tuple[TriggerEntry, bool]], lexicon: Lexicon) -> TriggerEntry | None:
+    """Ending an act: ``lifted the curfew``, ``withdrew its demands``, ``suspended aid``, ``halted talks``.
+
+    Ending force or a military measure is a material RETREAT, ending another conflictual act a verbal
+    CONCEDE (the manual: easing restrictions, removing curfews, withdrawing demands), and ending
+    cooperation reduces relations: SANCTION.
+    """
+    if token.pos_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    for obj in token.children:
+        if obj.dep_ not in ("dobj", "nsubjpass") or obj.i not in matched:
+            continue
+        ended = matched[obj.i][0]
+        conflict = lexicon.types[ended.type].quad >= CONFLICT_QUAD
+        if conflict and lexicon.has("reversal_verbs", lemma):
+            if ended.type in ("ASSAULT", "MOBILIZE") or ended.context == "military":
+                return TriggerEntry("RETREAT", "withdraw", "military")
+            return TriggerEntry("CONCEDE", context=ended.context)
+        if not conflict and lexicon.has("discontinue_verbs", lemma):
+            return TriggerEntry("SANCTION", "discontinue", ended.context)
+    return None
+
+
 def light_verb_of(noun: Token, lexicon: Lexicon) -> Token | None:
     """The light verb a noun trigger is the object of (``hold talks``, ``went on strike``), if any."""
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
+        if not lexicon.has("light_verb_prepositions", head.lower_):
+            return None
         head = head.head
     elif noun.dep_ not in OBJECT_DEPS and noun.dep_ != "nsubjpass":
         return None
@@ -86,6 +114,10 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             entry, by_dependent = match_entry(token, lexicon)
             if entry is not None and entry.type != NOT_AN_EVENT:
                 matched[token.i] = (entry, by_dependent)
+    for token in sentence:
+        reversal = reversal_entry(token, matched, lexicon)
+        if reversal is not None:
+            matched[token.i] = (reversal, True)
     anchors: dict[int, Token] = {}
     for i in matched:
         token = sentence.doc[i]
@@ -96,12 +128,36 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     triggers = {i: Trigger(sentence.doc[i], entry, anchors.get(i, sentence.doc[i]))
                 for i, (entry, _) in matched.items() if i not in light}
     link_governors(triggers.values(), triggers)
-    return list(triggers.values())
+    found = list(triggers.values())
+    return found + obligation_triggers(sentence, lexicon, found)
+
+
+def obligation_triggers(sentence: Span, lexicon: Lexicon, triggers: list[Trigger]) -> list[Trigger]:
+    """``Russia said Sudan must return the helicopter``: a reported obligation is a REQUEST by the reporter.
+
+    The request is anchored on the verb of saying and governs whatever trigger the clause holds.
+    """
+    found = []
+    for clause in sentence:
+        if not (clause.dep_ == "ccomp" and lexicon.has("speech_verbs", clause.head.lemma_.lower())
+                and any(c.dep_ == "aux" and lexicon.has("obligation_auxiliaries", c.lower_) for c in clause.children)):
+            continue
+        content = [t for t in triggers if t.anchor.i == clause.i
+                   or (t.anchor.head.i == clause.i and t.anchor.dep_ in ("acomp", "xcomp", "dobj", "attr"))]
+        found.append(Trigger(clause.head, TriggerEntry("REQUEST"), clause.head, content, obligation=True))
+    return found
 
 
 def governor_of(trigger: Trigger, by_index: dict[int, Trigger]) -> Trigger | None:
-    """The trigger whose content this one is (``threatened`` for ``to shell``), if any."""
+    """The trigger whose content this one is (``threatened`` for ``to shell``), if any.
+
+    The purpose of a protest (``marched to demand reforms``) is part of the protest, as the manual
+    codes it, not an event of its own.
+    """
     anchor = trigger.anchor
+    if anchor.dep_ == "advcl":
+        protest = by_index.get(anchor.head.i) or next((t for t in by_index.values() if t.anchor.i == anchor.head.i), None)
+        return protest if protest is not None and protest.entry.type == "PROTEST" else None
     if anchor.dep_ not in COMPLEMENT_DEPS:
         return None
     head = anchor.head

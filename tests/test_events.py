@@ -1,0 +1,175 @@
+"""Event coding on small hand-written texts: the 16 PLOVER types, roles, modality, dates, places, scores."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Event
+
+DATE = "2010-03-10"  # a Wednesday
+
+TYPE_CASES = {
+    "AGREE": ("Japan and South Korea agreed on Monday to expand their trade ties.", {"JPN", "KOR"}, set()),
+    "CONSULT": ("The French foreign minister met his German counterpart in Berlin on Tuesday.", {"FRA"}, {"DEU"}),
+    "SUPPORT": ("Brazil praised Argentina for its handling of the crisis.", {"BRA"}, {"ARG"}),
+    "CONCEDE": ("The Egyptian government lifted the curfew in Cairo on Friday.", {"EGY"}, None),
+    "COOPERATE": ("Kenya extradited three suspects to Tanzania last week.", {"KEN"}, {"TZA"}),
+    "AID": ("Norway gave Ethiopia 20 million dollars in emergency aid.", {"NOR"}, {"ETH"}),
+    "RETREAT": ("Israeli troops withdrew from the Gaza Strip on Sunday.", {"ISR"}, None),
+    "REQUEST": ("The Indian prime minister urged Pakistan to release the fishermen.", {"IND"}, {"PAK"}),
+    "ACCUSE": ("China accused Japan of distorting history.", {"CHN"}, {"JPN"}),
+    "REJECT": ("Iran rejected the European proposal on Wednesday.", {"IRN"}, None),
+    "THREATEN": ("North Korea threatened to attack South Korea.", {"PRK"}, {"KOR"}),
+    "PROTEST": ("Thousands of Chilean students demonstrated in Santiago against the education reform.", {"CHL"}, None),
+    "SANCTION": ("The European Union imposed sanctions on Belarus.", None, {"BLR"}),
+    "MOBILIZE": ("Turkey deployed troops along its border with Syria.", {"TUR"}, None),
+    "COERCE": ("Russian police arrested dozens of opposition activists in Moscow.", {"RUS"}, None),
+    "ASSAULT": ("Nigerian troops attacked a rebel camp in the Niger Delta.", {"NGA"}, None),
+}
+
+
+def countries(refs) -> set[str]:
+    return {ref.country for ref in refs if ref.country}
+
+
+def only_event(analysis, event_type: str) -> Event:
+    found = [e for e in analysis.events if e.type == event_type]
+    assert found, f"no {event_type} event in {[(e.type, e.trigger.text) for e in analysis.events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("event_type", list(TYPE_CASES))
+def test_each_plover_type(analyze_text, event_type):
+    text, actor, recipient = TYPE_CASES[event_type]
+    event = only_event(analyze_text(text, date=DATE), event_type)
+    if actor is not None:
+        assert countries(event.actor) == actor
+    if recipient is not None:
+        assert countries(event.recipient) == recipient
+
+
+def test_scores_quad_cameo_and_goldstein(analyze_text):
+    support = only_event(analyze_text("Brazil praised Argentina.", date=DATE), "SUPPORT")
+    assert (support.score, support.quad_class, support.quad_label) == (5.0, 1, "verbal cooperation")
+    assert (support.cameo, support.goldstein) == ("05", 3.5)
+    assault = only_event(analyze_text("Israeli aircraft carried out air strikes on Gaza.", date=DATE), "ASSAULT")
+    assert assault.mode == "aerial" and assault.score == -9.5 and assault.quad_class == 4
+    assert assault.cameo == "19" and assault.goldstein == -10.0
+    assert countries(assault.actor) == {"ISR"} and countries(assault.recipient) == {"PSE"}
+
+
+def test_passive_voice_puts_the_agent_first(analyze_text):
+    event = only_event(analyze_text("Georgian forces were attacked by Russian troops.", date=DATE), "ASSAULT")
+    assert countries(event.actor) == {"RUS"} and countries(event.recipient) == {"GEO"}
+
+
+def test_reciprocal_actors_share_the_actor_list(analyze_text):
+    event = only_event(analyze_text("Russia and Georgia signed a peace agreement.", date=DATE), "SUPPORT")
+    assert countries(event.actor) == {"RUS", "GEO"} and event.recipient == []
+
+
+def test_negation(analyze_text):
+    event = only_event(analyze_text("Turkey did not attack Syria on Monday.", date=DATE), "ASSAULT")
+    assert event.negated and not event.hypothetical
+
+
+def test_failed_attempt_is_negated(analyze_text):
+    event = only_event(analyze_text("France's attempt to restore ties with Rwanda faltered.", date=DATE), "SUPPORT")
+    assert event.negated and countries(event.actor) == {"FRA"}
+
+
+def test_modal_is_hypothetical(analyze_text):
+    event = only_event(analyze_text("Iran could attack Israel.", date=DATE), "ASSAULT")
+    assert event.hypothetical and not event.negated
+
+
+def test_condition_is_hypothetical(analyze_text):
+    analysis = analyze_text("Egypt will close the border if Israel attacks Gaza.", date=DATE)
+    assert only_event(analysis, "ASSAULT").hypothetical
+
+
+def test_future_cooperation_is_agree_with_its_date(analyze_text):
+    event = only_event(analyze_text("The Chinese president will visit Pakistan next month.", date=DATE), "AGREE")
+    assert event.future and countries(event.recipient) == {"PAK"}
+    assert (event.date, event.date_source) == ("2010-04", "text")
+
+
+def test_plans_to_is_future(analyze_text):
+    analysis = analyze_text("The United States plans to base missiles in Poland.", date=DATE)
+    assert any(e.future for e in analysis.events)
+
+
+def test_refusing_future_cooperation_is_reject(analyze_text):
+    event = only_event(analyze_text("Syria says it will not accept any more Iraqi refugees.", date=DATE), "REJECT")
+    assert countries(event.actor) == {"SYR"} and not event.negated
+
+
+def test_reported_obligation_is_a_request_by_the_speaker(analyze_text):
+    event = only_event(analyze_text("Russia said on Tuesday that Sudan must return the helicopter.", date=DATE),
+                       "REQUEST")
+    assert countries(event.actor) == {"RUS"} and countries(event.recipient) == {"SDN"}
+
+
+def test_ending_cooperation_is_sanction(analyze_text):
+    event = only_event(analyze_text("The United States suspended military aid to Bosnia.", date=DATE), "SANCTION")
+    assert countries(event.actor) == {"USA"} and countries(event.recipient) == {"BIH"}
+
+
+def test_pronoun_refers_back_to_a_state(analyze_text):
+    analysis = analyze_text("Russia sent troops into Georgia.\nIt later recognised the independence of Abkhazia.",
+                            date=DATE)
+    event = only_event(analysis, "SUPPORT")
+    assert countries(event.actor) == {"RUS"}
+    assert "Abkhazia" in {ref.name for ref in event.recipient}
+
+
+def test_quoted_event_is_claimed_by_its_speaker(analyze_text):
+    analysis = analyze_text('"Russia attacked our villages," the Georgian president said on Sunday.', date=DATE)
+    event = only_event(analysis, "ASSAULT")
+    quote = next(q for q in analysis.quotes if q.id == event.claimed_by)
+    assert quote.start <= event.trigger.start < quote.end
+    assert event.claimed_by_speaker is not None
+
+
+def test_reported_speech_is_claimed_by_the_reporter(analyze_text):
+    event = only_event(analyze_text("Ukraine said that Russian troops had attacked Crimea.", date=DATE), "ASSAULT")
+    assert event.claimed_by_speaker is not None and event.claimed_by_speaker.country == "UKR"
+
+
+def test_weekday_date_and_place(analyze_text):
+    analysis = analyze_text("Greek and Turkish officials met on Saturday on the Greek island of Corfu.", date=DATE)
+    event = only_event(analysis, "CONSULT")
+    assert (event.date, event.date_source, event.date_span.text) == ("2010-03-06", "text", "Saturday")
+    assert event.place is not None and event.place.name == "Corfu"
+
+
+def test_article_date_when_the_text_gives_none(analyze_text):
+    event = only_event(analyze_text("Brazil praised Argentina.", date=DATE), "SUPPORT")
+    assert (event.date, event.date_source, event.date_span) == (DATE, "article", None)
+
+
+def test_no_event_rests_on_a_pull_quote(analyze_text):
+    text = ("Peace talks resume\n"
+            "Serbia and Kosovo resumed talks in Brussels on Monday, officials said.\n"
+            "“Serbia will attack Kosovo if the talks fail” Hashim Thaci, |\n"
+            "The negotiators met for six hours.")
+    analysis = analyze_text(text, date=DATE)
+    pullquotes = [b for b in analysis.layout.blocks if b.kind == "pullquote"]
+    assert pullquotes and analysis.events
+    assert not [e for e in analysis.events if e.type in ("ASSAULT", "THREATEN")]
+    for event in analysis.events:
+        assert not any(b.start <= event.trigger.start < b.end for b in pullquotes)
+
+
+@pytest.mark.parametrize("text", [
+    " ".join(["Russia attacked Georgia and"] * 400) + " stopped.",
+    "Country | Aid | Troops\nNorway | 20 | 300\nSweden | 15 | 0\nFrance | 40 | 1200\n",
+    "John Smith, Mary Jones, Ahmed Ali, Li Wei, Olga Petrova, Juan Garcia, Kofi Mensah, Anna Berg.",
+    "\n\n\n",
+])
+def test_bad_input_gives_valid_events(analyze_text, text):
+    analysis = analyze_text(text, date=DATE)
+    assert not [n for n in analysis.notes if "events stage failed" in n]
+    for event in analysis.events:
+        assert analysis.article.text[event.trigger.start:event.trigger.end] == event.trigger.text
+        assert event.score is not None and event.quad_class in (1, 2, 3, 4)
