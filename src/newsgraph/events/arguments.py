@@ -51,12 +51,21 @@ class ArgumentReader:
         return found
 
     def conjunct_actors(self, token: Token, depth: int) -> list[str]:
+        """The actor the word names; for an actor with no known country, the located actors that
+        describe it too (``U.S. Secretary of State Warren Christopher``, ``King Hassan of Morocco``)."""
         if token.i in self.actor_at:
-            return [self.actor_at[token.i]]
+            actor_id = self.actor_at[token.i]
+            if self.actors.actor(actor_id).country or depth >= MAX_DEPTH:
+                return [actor_id]
+            located = [a for a in self.modifier_actors(token, depth) if a != actor_id and self.actors.actor(a).country]
+            return [actor_id, *located]
         if token.pos_ == "PRON":
             return self.pronoun_actors(token)
         if depth >= MAX_DEPTH:
             return []
+        return self.modifier_actors(token, depth)
+
+    def modifier_actors(self, token: Token, depth: int) -> list[str]:
         found: list[str] = []
         for child in token.children:
             if child.dep_ in MODIFIER_DEPS:
@@ -148,7 +157,7 @@ class ArgumentReader:
     def actor_of(self, trigger: Trigger) -> list[str]:
         if not trigger.is_noun:
             return self.verb_actor(trigger.anchor)
-        noun, verb = trigger.token, trigger.anchor
+        noun, verb = trigger.phrase, trigger.anchor
         own = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                for a in self.phrase_actors(c)] + self.prepositional_actors(noun)
         if own or not trigger.has_light_verb:
@@ -158,15 +167,23 @@ class ArgumentReader:
         return self.verb_actor(verb)
 
     def verb_actor(self, verb: Token) -> list[str]:
-        if is_passive(verb):
+        """The doer: the subject, the passive agent, or for ``issued a statement condemning X`` the issuer.
+
+        ``is opposed to``, ``is committed to``: a stative participle's subject is its actor.
+        """
+        if is_passive(verb) and not self.words.has("stative_participles", verb.lemma_.lower()):
             agent = passive_agent(verb)
             return self.phrase_actors(agent) if agent is not None else []
-        return unique([a for s in subjects(verb) for a in self.phrase_actors(s)])
+        subject = subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
+        found = unique([a for s in subject for a in self.phrase_actors(s)])
+        if not found and verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "attr"):
+            return self.verb_actor(verb.head.head)
+        return found
 
     def recipient_of(self, trigger: Trigger, exclude: set[str]) -> list[str]:
         if not trigger.is_noun:
             return self.best_phrase(self.object_phrases(trigger.anchor), exclude)
-        noun, verb = trigger.token, trigger.anchor
+        noun, verb = trigger.phrase, trigger.anchor
         phrases = [o for c in noun.children if c.dep_ == "prep" and self.is_recipient_prep(c)
                    and not self.words.has("actor_prepositions", c.lower_) for o in prep_objects(c)]
         if trigger.has_light_verb:

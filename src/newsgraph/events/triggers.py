@@ -31,6 +31,12 @@ class Trigger:
     anchor: Token
     governed: list[Trigger] = field(default_factory=list)
     obligation: bool = False
+    frame: Token | None = None
+
+    @property
+    def phrase(self) -> Token:
+        """The noun whose phrase holds the trigger's arguments: ``effort`` in ``a mediation effort between``."""
+        return self.frame if self.frame is not None else self.token
 
     @property
     def has_light_verb(self) -> bool:
@@ -88,6 +94,11 @@ def reversal_entry(token: Token, matched: dict[int, tuple[TriggerEntry, bool]], 
     return None
 
 
+def is_framed(token: Token, lexicon: Lexicon) -> bool:
+    """A trigger noun modifying a noun that only frames it: ``mediation effort``, ``peace mission``."""
+    return token.dep_ == "compound" and token.pos_ == "NOUN" and lexicon.has("frame_nouns", token.head.lemma_.lower())
+
+
 def light_verb_of(noun: Token, lexicon: Lexicon) -> Token | None:
     """The light verb a noun trigger is the object of (``hold talks``, ``went on strike``), if any."""
     head = noun.head
@@ -118,14 +129,17 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         reversal = reversal_entry(token, matched, lexicon)
         if reversal is not None:
             matched[token.i] = (reversal, True)
+    frames = {i: sentence.doc[i].head for i in matched if is_framed(sentence.doc[i], lexicon)}
+    for i in [i for i in matched if sentence.doc[i].dep_ == "compound" and i not in frames]:
+        del matched[i]  # a modifier (``aid groups``, ``war games``), not an event
     anchors: dict[int, Token] = {}
     for i in matched:
-        token = sentence.doc[i]
-        verb = light_verb_of(token, lexicon) if token.pos_ == "NOUN" else None
+        noun = frames.get(i, sentence.doc[i])
+        verb = light_verb_of(noun, lexicon) if noun.pos_ == "NOUN" else None
         if verb is not None and not matched.get(verb.i, (None, False))[1]:
             anchors[i] = verb
     light = {verb.i for verb in anchors.values()}
-    triggers = {i: Trigger(sentence.doc[i], entry, anchors.get(i, sentence.doc[i]))
+    triggers = {i: Trigger(sentence.doc[i], entry, anchors.get(i, frames.get(i, sentence.doc[i])), frame=frames.get(i))
                 for i, (entry, _) in matched.items() if i not in light}
     link_governors(triggers.values(), triggers)
     found = list(triggers.values())
