@@ -181,6 +181,18 @@ class ArgumentReader:
         return found
 
     def recipient_of(self, trigger: Trigger, exclude: set[str]) -> list[str]:
+        """The recipient from the likely phrases, else the first located actor further on in the clause."""
+        return self.likely_recipient(trigger, exclude) or self.later_actor(trigger.anchor, exclude)
+
+    def later_actor(self, anchor: Token, exclude: set[str]) -> list[str]:
+        """``rejected recent calls by Belarus's rulers``: the first located actor after the trigger in its clause."""
+        for token in anchor.subtree:
+            actor_id = self.actor_at.get(token.i)
+            if token.i > anchor.i and actor_id and actor_id not in exclude and self.actors.actor(actor_id).country:
+                return [actor_id]
+        return []
+
+    def likely_recipient(self, trigger: Trigger, exclude: set[str]) -> list[str]:
         if not trigger.is_noun:
             return self.best_phrase(self.object_phrases(trigger.anchor), exclude)
         noun, verb = trigger.phrase, trigger.anchor
@@ -202,8 +214,8 @@ class ArgumentReader:
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
         phrases += objects
         phrases += [o for c in verb.children if c.dep_ == "prep" and self.is_recipient_prep(c) for o in prep_objects(c)]
-        phrases += [o for obj in objects for c in obj.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
-                    for o in prep_objects(c)]
+        phrases += [o for obj in objects for c in obj.children if c.dep_ == "prep" and self.is_recipient_prep(c)
+                    and c.lower_ != "of" for o in prep_objects(c)]
         phrases += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") for s in subjects_here(c)]
         phrases += [o for c in verb.children if c.dep_ == "prep" and self.words.has("location_prepositions", c.lower_)
                     for o in prep_objects(c)]
