@@ -1,0 +1,126 @@
+"""Who said it: cue words and their speakers, read off the dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..model import Mention
+from .context import QuoteContext
+from .lexicon import cues
+
+RELATIVE_PRONOUNS = {"who", "that", "which"}
+CLIMBING_DEPS = ("conj", "xcomp", "advcl", "acl", "pcomp")
+INVERTED_SUBJECT_DEPS = ("dobj", "attr", "npadvmod", "appos", "oprd", "nsubj")
+MAX_CLIMB = 3
+
+
+@dataclass
+class Attribution:
+    cue: list[Token]
+    speaker: Token | None
+    mention: Mention | None
+
+    @property
+    def found(self) -> bool:
+        return self.speaker is not None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker of a verb of saying: its subject, a passive's agent, the subject of the verb it hangs on."""
+    node = verb
+    for _ in range(MAX_CLIMB):
+        for child in node.children:
+            if child.dep_ == "nsubj":
+                if child.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                    return node.head
+                return child
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if any(child.dep_ in ("nsubjpass", "expl") for child in node.children):
+            return None
+        if node.dep_ not in CLIMBING_DEPS or node.head.i == node.i:
+            break
+        node = node.head
+    return inverted_subject(verb)
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """``"...," said Mr Smith``: the name after the verb when the parser took it for an object."""
+    if cues().lemma(verb) == "tell":
+        return None
+    for child in verb.rights:
+        if child.dep_ in INVERTED_SUBJECT_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return child
+    return None
+
+
+def according_to(token: Token) -> Token | None:
+    """The source after ``according to``."""
+    if token.lower_ != "according" or token.i + 1 >= len(token.doc) or token.nbor(1).lower_ != "to":
+        return None
+    to = token.nbor(1)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None and to.i + 1 < len(token.doc):
+        following = [t for t in token.doc[to.i + 1:min(to.i + 6, len(token.doc))] if t.pos_ in ("PROPN", "NOUN")]
+        source = following[-1] if following else None
+    return source
+
+
+def attribution_at(ctx: QuoteContext, token: Token) -> Attribution | None:
+    """The attribution a cue token gives, or None when ``token`` is no cue."""
+    lexicon = cues()
+    if lexicon.is_verb_cue(token):
+        speaker = subject_of(token)
+        cue = [token] + [c for c in token.children if c.dep_ == "prt"]
+    elif token.lower_ == "according":
+        speaker = according_to(token)
+        cue = [token, token.nbor(1)] if speaker is not None else []
+    elif lexicon.is_noun_cue(token):
+        speaker = next((c for c in token.children if c.dep_ == "poss"), None)
+        cue = [token]
+    else:
+        return None
+    if not cue:
+        return None
+    return Attribution(sorted(cue, key=lambda t: t.i), speaker, ctx.mention_in(speaker) if speaker else None)
+
+
+def attributions_in(ctx: QuoteContext, tokens: list[Token]) -> list[Attribution]:
+    """Every cue among ``tokens`` (outside quotation marks), in text order."""
+    found = []
+    for token in tokens:
+        if ctx.quoted(token):
+            continue
+        attribution = attribution_at(ctx, token)
+        if attribution is not None:
+            found.append(attribution)
+    return found
+
+
+def colon_speaker(ctx: QuoteContext, before: list[Token]) -> Attribution | None:
+    """``Mr Smith: "..."``: a name or phrase right before a colon that opens the quotation."""
+    words = [t for t in before if not t.is_space]
+    if len(words) < 2 or words[-1].text != ":":
+        return None
+    for token in reversed(words[:-1]):
+        mention = ctx.mention_of(token)
+        if mention is not None:
+            return Attribution([words[-1]], token, mention)
+        if token.pos_ not in ("PROPN", "NOUN", "ADJ", "DET", "PART"):
+            return None
+    return None
+
+
+def ancestor_attribution(ctx: QuoteContext, token: Token) -> Attribution | None:
+    """The nearest cue above ``token`` in the parse that names a speaker."""
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if ctx.quoted(node):
+            continue
+        attribution = attribution_at(ctx, node)
+        if attribution is not None and attribution.found:
+            return attribution
+    return None

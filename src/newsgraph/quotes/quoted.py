@@ -1,0 +1,119 @@
+"""Attributing words in quotation marks: the cue around the marks, else the nearest speaker before."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .attribution import Attribution, ancestor_attribution, attributions_in, colon_speaker
+from .context import QuoteContext
+from .marks import Quoted
+
+SENTENCES_BACK = 2
+LEADS_INTO_ATTRIBUTION = {",", "—", "–"}
+
+
+def frame(ctx: QuoteContext, index: int) -> tuple[list[Token], list[Token]]:
+    """The reporter's words before and after a quoted stretch, within its sentences and the neighbouring marks."""
+    stretch = ctx.stretches[index]
+    first = ctx.token_at(stretch.start)
+    last = ctx.token_at(max(stretch.end - 1, stretch.start))
+    if first is None or last is None:
+        return [], []
+    left = first.sent.start
+    if left == first.i or ctx.doc[left:first.i].text.strip() in ("", "“", '"', "‘", "'"):
+        left = previous_sentence_start(ctx, first, stretch)
+    right = last.sent.end
+    if index > 0 and ctx.stretches[index - 1].end >= ctx.doc[left].idx:
+        left = ctx.token_at(ctx.stretches[index - 1].end + 1).i
+    closing = stretch.end + (1 if stretch.closed else 0)
+    if index + 1 < len(ctx.stretches) and ctx.stretches[index + 1].open_at < ctx.doc[right - 1].idx + 1:
+        right = ctx.token_at(ctx.stretches[index + 1].open_at).i
+    before = [t for t in ctx.doc[left:first.i] if t.idx < stretch.open_at and not t.is_space]
+    after = [t for t in ctx.doc[last.i:right] if t.idx >= closing and not t.is_space]
+    return before, after
+
+
+def previous_sentence_start(ctx: QuoteContext, first: Token, stretch: Quoted) -> int:
+    """After ``He added:`` the parser may cut the sentence at the colon; take the cue sentence back in."""
+    i = stretch.open_at - 1
+    while i >= 0 and ctx.text[i] in " \t":
+        i -= 1
+    if i >= 0 and ctx.text[i] in ":," and first.sent.start > 0:
+        return ctx.doc[first.sent.start - 1].sent.start
+    return first.sent.start
+
+
+def _distance(ctx: QuoteContext, stretch: Quoted, attribution: Attribution) -> int:
+    cue = attribution.cue[0]
+    return stretch.open_at - cue.idx if cue.idx < stretch.open_at else cue.idx - stretch.end
+
+
+def attribute_quoted(ctx: QuoteContext, index: int) -> Attribution | None:
+    """The cue and speaker in the quotation's own sentence: ``"Q," X said``, ``X said: "Q"``, ``X: "Q"``."""
+    stretch = ctx.stretches[index]
+    before, after = frame(ctx, index)
+    leading = attributions_in(ctx, after)
+    trailing = list(reversed(attributions_in(ctx, before)))
+    if ends_into_attribution(ctx, stretch):
+        ordered = leading + trailing
+    elif before and before[-1].text == ":":
+        ordered = trailing + leading
+    else:
+        ordered = sorted(leading + trailing, key=lambda a: _distance(ctx, stretch, a))
+    for attribution in ordered:
+        if attribution.found:
+            return attribution
+    return colon_speaker(ctx, before) or (ordered[0] if ordered else None)
+
+
+def ends_into_attribution(ctx: QuoteContext, stretch: Quoted) -> bool:
+    """``"...,"`` or ``"..." —``: the sentence goes on to say who spoke."""
+    inside = ctx.text[stretch.start:stretch.end].rstrip()
+    after = ctx.text[stretch.end + 1:stretch.end + 3].strip()[:1] if stretch.closed else ""
+    return inside[-1:] in LEADS_INTO_ATTRIBUTION or after in LEADS_INTO_ATTRIBUTION
+
+
+def attribute_partial(ctx: QuoteContext, index: int) -> Attribution | None:
+    """A fragment's speaker: the cue the fragment hangs on in the parse, else the one in its sentence."""
+    stretch = ctx.stretches[index]
+    tokens = ctx.tokens_between(stretch.start, stretch.end)
+    if not len(tokens):
+        return None
+    heads = [t for t in tokens if not tokens.start <= t.head.i < tokens.end or t.head.i == t.i]
+    for head in heads:
+        found = ancestor_attribution(ctx, head)
+        if found is not None:
+            return found
+    return attribute_quoted(ctx, index)
+
+
+def nearby_speaker(ctx: QuoteContext, stretch: Quoted) -> Attribution | None:
+    """A speaker named in the sentences just before, within the paragraph."""
+    first = ctx.token_at(stretch.open_at)
+    if first is None:
+        return None
+    paragraph = ctx.paragraph(stretch.open_at)
+    sentence = first.sent
+    for _ in range(SENTENCES_BACK):
+        if sentence.start == 0:
+            return None
+        sentence = ctx.doc[sentence.start - 1].sent
+        if ctx.paragraph(sentence[0].idx) != paragraph:
+            return None
+        found = [a for a in attributions_in(ctx, list(sentence)) if a.found and a.mention is not None]
+        if found:
+            return found[-1]
+    return None
+
+
+def following_speaker(ctx: QuoteContext, stretch: Quoted) -> Attribution | None:
+    """A speaker named in the next sentence of the paragraph, when it holds no quotation of its own."""
+    last = ctx.token_at(max(stretch.end - 1, stretch.start))
+    if last is None or last.sent.end >= len(ctx.doc):
+        return None
+    sentence = ctx.doc[last.sent.end].sent
+    if ctx.paragraph(sentence[0].idx) != ctx.paragraph(stretch.open_at) \
+            or any(ctx.quoted(t) for t in sentence):
+        return None
+    found = [a for a in attributions_in(ctx, list(sentence)) if a.found and a.mention is not None]
+    return found[0] if found else None
