@@ -9,7 +9,7 @@ quotation or a pull quote are never antecedents.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -87,9 +87,9 @@ class _Resolver:
         self.found.extend(names)
         taken = {i for f in names for i in range(f.start, f.end)}
         self.tie_descriptions(names, taken)
+        self.genders = self.known_genders()
         self.describe_speakers(taken)
         self.found.sort(key=lambda f: f.start)
-        self.genders = self.known_genders()
         self.found.extend(self.resolve_pronouns(taken))
         return self.index(doc)
 
@@ -118,6 +118,8 @@ class _Resolver:
         return self.recover_people(sorted(spans.values(), key=lambda f: f.start))
 
     def name_of(self, span: Span, kind: str) -> _Found | None:
+        """The name in an entity span: honorifics noted, possessive and party or role words before a
+        first name dropped, hyphenated surnames (``Butler-Sloss``) made whole."""
         words = speaker_words()
         tokens = [t for t in span if not t.is_space]
         gender = None
@@ -131,11 +133,14 @@ class _Resolver:
             tokens = tokens[:-1]
         if tokens and tokens[0].lower_ == "the":
             tokens = tokens[1:]
+        if kind == "person" and not gender:
+            tokens = without_leading_titles(tokens)
         if not tokens or "\n" in span.text or not tokens[0].text[:1].isupper():
             return None
-        name = self.parsed.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+        last = hyphenated_end(tokens[-1])
+        name = self.parsed.text[tokens[0].idx:last.idx + len(last)]
         start = span.start if gender else tokens[0].i
-        return _Found(start, tokens[-1].i + 1, kind, name, gender=gender)
+        return _Found(start, last.i + 1, kind, name, gender=gender)
 
     def recover_people(self, names: list[_Found]) -> list[_Found]:
         """Organisation or place names that are a known person's surname, or first name + surname."""
@@ -232,20 +237,51 @@ class _Resolver:
         self.roles.setdefault(person.actor_key, role_and_affiliation(span))
 
     def describe_speakers(self, taken: set[int]) -> None:
-        """Unnamed sources of speech (``a Downing Street spokesman said``) become description mentions."""
+        """Unnamed sources of speech (``a Downing Street spokesman said``) become description mentions;
+        a definite one (``the minister said``) joins the person the article has been talking about."""
+        people = _Pool([f for f in self.found if f.type == "person" and f.kind == "name"
+                        and self.in_flow(self.parsed.doc[f.start])])
+        named = {i: f for f in people.found for i in range(f.start, f.end)}
         for head in self.speaker_heads():
-            if head.i in taken:
+            if head.i in taken or head.pos_ == "PRON":
                 continue
             span = noun_phrase(head)
-            if not span or any(i in taken for i in range(span.start, span.end)):
+            name = description_name(span) if span else ""
+            if not name or self.names_a_person(span, named):
                 continue
-            name = description_name(span)
-            if not name or head.pos_ == "PRON":
-                continue
-            key = self.tied.get(name.lower()) or self.organisation_for(head) or ("description", name.lower())
+            key = self.tied.get(name.lower()) or self.organisation_for(head) \
+                or self.earlier_description(name) or self.anaphor(head, people) or ("description", name.lower())
             gender = "female" if head.lower_ in speaker_words().female_roles else None
             self.found.append(_Found(span.start, span.end, key[0], name, "description", gender, key))
             taken.update(range(span.start, span.end))
+
+    def names_a_person(self, span: Span, named: dict[int, _Found]) -> bool:
+        """The phrase holds a person's name that is not just a possessor (``Tony Blair's spokesman``)."""
+        doc = self.parsed.doc
+        return any(i in named and doc[named[i].start:named[i].end].root.dep_ != "poss"
+                   for i in range(span.start, span.end))
+
+    def role_words(self, key: tuple[str, str] | None) -> list[str]:
+        role = self.roles.get(key, (None, None))[0] if key else None
+        return role.split() if role else []
+
+    def earlier_description(self, name: str) -> tuple[str, str] | None:
+        key = ("description", name.lower())
+        return key if any(f.actor_key == key for f in self.found) else None
+
+    def anaphor(self, head: Token, people: _Pool) -> tuple[str, str] | None:
+        """``the minister``, ``Scotland's first minister``: the person of that role named nearby."""
+        words = speaker_words()
+        definite = any(t.lower_ == "the" or t.dep_ == "poss" for t in head.lefts)
+        if not definite or head.tag_ not in ("NN", "NNP") or head.lower_ not in words.person_roles \
+                or head.lower_ in words.organisation_heads:
+            return None
+        with_role = [f for f in people.found if head.lower_ in self.role_words(f.actor_key)]
+        before = [f for f in with_role if f.start < head.i]
+        if before:
+            return before[-1].actor_key
+        found = self.antecedent(head, None, people) or people.first_after(head.i, self.parsed)
+        return found.actor_key if found else None
 
     def speaker_heads(self) -> Iterable[Token]:
         """Subjects of speech verbs and objects of ``according to``: where unnamed speakers stand."""
@@ -271,49 +307,63 @@ class _Resolver:
     # pronouns ---------------------------------------------------------------------------------
 
     def resolve_pronouns(self, taken: set[int]) -> list[_Found]:
-        """He, she and their forms, each pointed at the nearest fitting person in the text flow."""
+        """He, she and their forms, each pointed at the nearest fitting person in the text flow;
+        a resolved pronoun is itself an antecedent for the next."""
         doc = self.parsed.doc
         pronouns = speaker_words().pronouns
-        candidates = [f for f in self.found if self.is_person(f) and self.in_flow(doc[f.start])]
-        starts = [f.start for f in candidates]
+        pool = _Pool([f for f in self.found if self.is_person(f) and self.in_flow(doc[f.start])])
         resolved = []
         for token in doc:
             gender = pronouns.get(token.lower_, (None,))[0]
             if gender not in ("male", "female") or token.i in taken or not self.in_flow(token):
                 continue
-            before = candidates[max(0, bisect_right(starts, token.i - 1) - ANTECEDENT_WINDOW):
-                                bisect_right(starts, token.i - 1)]
-            antecedent = self.antecedent(token, gender, before)
+            antecedent = self.antecedent(token, gender, pool)
             if antecedent is not None:
-                resolved.append(_Found(token.i, token.i + 1, "person", antecedent.name, "pronoun",
-                                       gender, antecedent.actor_key))
+                found = _Found(token.i, token.i + 1, "person", antecedent.name, "pronoun", gender,
+                               antecedent.actor_key)
+                resolved.append(found)
+                pool.add(found)
         return resolved
 
     def is_person(self, found: _Found) -> bool:
-        return found.actor_key is not None and found.actor_key[0] in ("person", "description") \
-            and (found.type == "person" or self.has_role_word(self.parsed.doc[found.start:found.end]))
+        """A person, or a description of one (a singular role word that is no organisation's)."""
+        if found.actor_key is None or found.actor_key[0] not in ("person", "description"):
+            return False
+        if found.type == "person":
+            return True
+        head = self.parsed.doc[found.start:found.end].root
+        words = speaker_words()
+        return head.tag_ in ("NN", "NNP") and head.lower_ in words.person_roles \
+            and head.lower_ not in words.organisation_heads
 
-    def antecedent(self, pronoun: Token, gender: str, before: list[_Found]) -> _Found | None:
-        """The subject of the nearest sentence with a fitting person, else that sentence's first person."""
+    def antecedent(self, token: Token, gender: str | None, pool: _Pool) -> _Found | None:
+        """A subject before ``token`` in its own sentence, else the subject of the nearest earlier sentence
+        with a fitting person, else that sentence's first person not named as a possessor. A subject's
+        antecedent never lies inside its own clause (``Blair has failed, he claimed``)."""
         doc = self.parsed.doc
-        fitting = [f for f in before if self.gender_of(f) in (None, gender)]
-        if not fitting:
+        fitting = [f for f in pool.before(token.i) if gender is None or self.gender_of(f) in (None, gender)]
+        if token.dep_ in SUBJECTS:
+            bound = token.head.left_edge.i, token.head.right_edge.i
+            fitting = [f for f in fitting if not bound[0] <= f.start <= bound[1]]
+        own = token.sent.start
+        same = [f for f in fitting if f.start >= own and _is_subject_phrase(doc[f.start:f.end])]
+        if same:
+            return same[-1]
+        earlier = [f for f in fitting if f.start < own]
+        if not earlier or self.paragraphs_between(doc[earlier[-1].start], token) > MAX_PARAGRAPHS_BACK:
             return None
-        paragraph = self.parsed.block_at(pronoun.idx)
-        sentence = doc[fitting[-1].start].sent
-        if paragraph is not None and self.paragraphs_between(doc[fitting[-1].start], paragraph.index) \
-                > MAX_PARAGRAPHS_BACK:
-            return None
-        same = [f for f in fitting if doc[f.start].sent.start == sentence.start]
-        subjects = [f for f in same if _is_subject_phrase(doc[f.start:f.end])]
-        return (subjects or same)[0] if sentence.start != pronoun.sent.start else (subjects or same)[-1]
+        sentence = doc[earlier[-1].start].sent.start
+        in_sentence = [f for f in earlier if doc[f.start].sent.start == sentence]
+        subjects = [f for f in in_sentence if _is_subject_phrase(doc[f.start:f.end])]
+        unowned = [f for f in in_sentence if doc[f.start:f.end].root.dep_ != "poss"]
+        return (subjects or unowned or in_sentence)[0]
 
-    def paragraphs_between(self, token: Token, paragraph: int) -> int:
-        block = self.parsed.block_at(token.idx)
-        return paragraph - block.index if block is not None else 0
+    def paragraphs_between(self, earlier: Token, later: Token) -> int:
+        first, second = self.parsed.block_at(earlier.idx), self.parsed.block_at(later.idx)
+        return second.index - first.index if first is not None and second is not None else 0
 
     def gender_of(self, found: _Found) -> str | None:
-        return self.genders.get(found.actor_key) if found.actor_key else None
+        return found.gender or (self.genders.get(found.actor_key) if found.actor_key else None)
 
     def known_genders(self) -> dict[tuple[str, str], str]:
         """Gender per person: honorifics and gendered role words first, else the first name's usual gender."""
@@ -355,6 +405,51 @@ class _Resolver:
                           role=role, organisation=affiliation, gender=self.genders.get(key))
             self.actors[key] = actor
         return actor
+
+
+def without_leading_titles(tokens: list[Token]) -> list[Token]:
+    """``Tory Liam Fox`` → ``Liam Fox``, ``Chancellor Gordon Brown`` → ``Gordon Brown``."""
+    words = speaker_words()
+    while len(tokens) > 1 and (tokens[0].lower_ in words.name_prefixes or tokens[0].lower_ in words.person_roles):
+        tokens = tokens[1:]
+    return tokens
+
+
+def hyphenated_end(token: Token) -> Token:
+    """The last token of a hyphenated name that ``token`` starts: ``Kilroy`` → the ``Silk`` of ``Kilroy-Silk``."""
+    doc = token.doc
+    while token.i + 2 < len(doc) and not token.whitespace_ and doc[token.i + 1].text == "-" \
+            and not doc[token.i + 1].whitespace_ and doc[token.i + 2].is_title:
+        token = doc[token.i + 2]
+    return token
+
+
+class _Pool:
+    """Mentions in text order, searchable by position; new ones may be added as they resolve."""
+
+    def __init__(self, found: list[_Found]) -> None:
+        self.found = sorted(found, key=lambda f: f.start)
+        self.starts = [f.start for f in self.found]
+
+    def before(self, i: int) -> list[_Found]:
+        end = bisect_left(self.starts, i)
+        return self.found[max(0, end - ANTECEDENT_WINDOW):end]
+
+    def first_after(self, i: int, parsed: ParsedArticle) -> _Found | None:
+        """The first person named after token ``i`` within the next paragraphs: a lead's cataphora."""
+        index = bisect_right(self.starts, i)
+        if index >= len(self.found):
+            return None
+        found = self.found[index]
+        doc = parsed.doc
+        here, there = parsed.block_at(doc[i].idx), parsed.block_at(doc[found.start].idx)
+        close = here is None or there is None or there.index - here.index <= MAX_PARAGRAPHS_BACK
+        return found if close else None
+
+    def add(self, found: _Found) -> None:
+        index = bisect_right(self.starts, found.start)
+        self.found.insert(index, found)
+        self.starts.insert(index, found.start)
 
 
 def _is_verb(token: Token) -> bool:

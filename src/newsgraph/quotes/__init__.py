@@ -10,7 +10,8 @@ from ..model import ActorRef, Quote, Span
 from .attribution import Attribution
 from .context import QuoteContext, token_span
 from .kinds import kind_of
-from .quoted import attribute_partial, attribute_quoted, following_speaker, nearby_speaker
+from .quoted import (attribute_partial, attribute_quoted, following_speaker, nearby_speaker,
+                     previous_paragraph_speaker)
 from .reported import reported_speech
 
 if TYPE_CHECKING:
@@ -73,8 +74,12 @@ def carried_over(ctx: QuoteContext, index: int, last_in_paragraph: dict[int | No
     nearby = nearby_speaker(ctx, stretch)
     if nearby is not None:
         return nearby
-    if paragraph is not None and paragraph - 1 in last_in_paragraph and opens_paragraph(ctx, stretch):
-        return last_in_paragraph[paragraph - 1].attribution
+    if paragraph is not None and opens_paragraph(ctx, stretch):
+        before = previous_paragraph_speaker(ctx, stretch)
+        if before is not None:
+            return before
+        if paragraph - 1 in last_in_paragraph:
+            return last_in_paragraph[paragraph - 1].attribution
     return following_speaker(ctx, stretch)
 
 

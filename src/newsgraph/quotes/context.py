@@ -72,24 +72,25 @@ class QuoteContext:
         return self.stretch_of(token.idx) is not None
 
     def mention_of(self, token: Token) -> Mention | None:
-        """The mention holding ``token``, the innermost when several do."""
+        """The mention holding ``token``: the resolver's innermost before a gazetteer match."""
         last = bisect_right(self._mention_starts, token.idx)
         holding = [m for m in self.actors.mentions[max(0, last - MENTION_LOOKBACK):last]
                    if m.start <= token.idx < m.end]
-        return min(holding, key=lambda m: m.end - m.start, default=None)
+        return min(holding, key=lambda m: (m.kind == "gazetteer", m.end - m.start), default=None)
 
     def mention_in(self, phrase_head: Token) -> Mention | None:
-        """The mention for a phrase: its head's own, else one inside the phrase before any comma."""
+        """The mention for a phrase: its head's own, else the last inside it before any comma, possessors aside."""
         mention = self.mention_of(phrase_head)
         if mention is not None:
             return mention
+        inside = []
         for token in phrase_head.subtree:
             if token.text == "," and token.i > phrase_head.i:
                 break
             mention = self.mention_of(token)
-            if mention is not None:
-                return mention
-        return None
+            if mention is not None and token.dep_ != "poss":
+                inside.append(mention)
+        return inside[-1] if inside else None
 
     def in_flow(self, offset: int) -> bool:
         return self.parsed.in_text_flow(offset)

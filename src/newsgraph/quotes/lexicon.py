@@ -52,6 +52,7 @@ class SpeakerWords:
     dropped_honorifics: frozenset[str]
     pronouns: dict[str, tuple[str, str]]
     first_name_gender: dict[str, str]
+    name_prefixes: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -70,4 +71,5 @@ def speaker_words() -> SpeakerWords:
     return SpeakerWords(frozenset(data["person_roles"]), frozenset(data["female_roles"]),
                         frozenset(data["organisation_heads"]), dict(data["honorifics"]),
                         frozenset(data["dropped_honorifics"]),
-                        {word: (gender, role) for word, (gender, role) in data["pronouns"].items()}, genders)
+                        {word: (gender, role) for word, (gender, role) in data["pronouns"].items()}, genders,
+                        frozenset(data["name_prefixes"]))

@@ -117,3 +117,19 @@ def following_speaker(ctx: QuoteContext, stretch: Quoted) -> Attribution | None:
         return None
     found = [a for a in attributions_in(ctx, list(sentence)) if a.found and a.mention is not None]
     return found[0] if found else None
+
+
+def previous_paragraph_speaker(ctx: QuoteContext, stretch: Quoted) -> Attribution | None:
+    """The last speaker a cue names in the paragraph before (subheadings and pull quotes skipped)."""
+    block = ctx.parsed.block_at(stretch.open_at)
+    if block is None:
+        return None
+    blocks = ctx.parsed.layout.blocks
+    index = block.index - 1
+    while index >= 0 and blocks[index].kind in ("subheading", "pullquote"):
+        index -= 1
+    if index < 0:
+        return None
+    tokens = list(ctx.tokens_between(blocks[index].start, blocks[index].end))
+    found = [a for a in attributions_in(ctx, tokens) if a.found and a.mention is not None]
+    return found[-1] if found else None
