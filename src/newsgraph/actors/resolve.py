@@ -26,6 +26,8 @@ SUBJECTS = ("nsubj", "nsubjpass")
 POSSESSIVE = ("'s", "’s", "'", "’")
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "\n"}
 PREPOSITIONS_OF_AFFILIATION = {"of", "at", "for", "from", "with", "in"}
+QUANTIFIERS = {"many", "some", "several", "few", "one", "another", "other", "both", "all", "most", "each",
+               "every", "various", "numerous"}
 ANTECEDENT_WINDOW = 30
 MAX_PARAGRAPHS_BACK = 3
 
@@ -191,9 +193,9 @@ class _Resolver:
         for found in names:
             if found.type != "person":
                 continue
-            after = self.apposition_after(found)
-            if after is not None:
-                self.add_tied(found, after, taken)
+            for apposition in (self.apposition_after(found), self.apposition_before(found)):
+                if apposition is not None:
+                    self.add_tied(found, apposition, taken)
             before = self.role_before(found, taken)
             if before is not None:
                 self.roles.setdefault(found.actor_key, role_and_affiliation(doc[before[0]:before[1]]))
@@ -211,6 +213,18 @@ class _Resolver:
         if not span or span[0].ent_type_ == "PERSON" or not self.has_role_word(span):
             return None
         return found.end + 1, end
+
+    def apposition_before(self, found: _Found) -> tuple[int, int] | None:
+        """``Another peer, Lord Skidelsky,``: the description the name stands in apposition to."""
+        doc = self.parsed.doc
+        root = doc[found.start:found.end].root
+        head = root.head
+        if root.dep_ != "appos" or head.i >= found.start or found.start == 0 or doc[found.start - 1].text != ",":
+            return None
+        span = noun_phrase(head)
+        if span is None or span.end > found.start - 1 or not self.has_role_word(span):
+            return None
+        return span.start, span.end
 
     def role_before(self, found: _Found, taken: set[int]) -> tuple[int, int] | None:
         """``Foreign Secretary Jack Straw``: role words directly before the name, in its phrase."""
@@ -272,7 +286,7 @@ class _Resolver:
     def anaphor(self, head: Token, people: _Pool) -> tuple[str, str] | None:
         """``the minister``, ``Scotland's first minister``: the person of that role named nearby."""
         words = speaker_words()
-        definite = any(t.lower_ == "the" or t.dep_ == "poss" for t in head.lefts)
+        definite = any(t.lower_ == "the" or (t.dep_ == "poss" and t.ent_type_ != "PERSON") for t in head.lefts)
         if not definite or head.tag_ not in ("NN", "NNP") or head.lower_ not in words.person_roles \
                 or head.lower_ in words.organisation_heads:
             return None
@@ -280,15 +294,28 @@ class _Resolver:
         before = [f for f in with_role if f.start < head.i]
         if before:
             return before[-1].actor_key
-        found = self.antecedent(head, None, people) or people.first_after(head.i, self.parsed)
+        found = self.antecedent(head, None, people)
+        if found is None and self.in_lead(head):
+            found = people.first_after(head.i, self.parsed)
         return found.actor_key if found else None
 
+    def in_lead(self, token: Token) -> bool:
+        """In the headline, deck or first paragraph, where a description may come before the name."""
+        block = self.parsed.block_at(token.idx)
+        blocks = self.parsed.layout.blocks
+        first_paragraph = next((b.index for b in blocks if b.kind == "paragraph"), None)
+        return block is not None and first_paragraph is not None and block.index <= first_paragraph
+
     def speaker_heads(self) -> Iterable[Token]:
-        """Subjects of speech verbs and objects of ``according to``: where unnamed speakers stand."""
+        """Subjects of speech verbs, role words as subjects (``the spokesman declined``) and objects of
+        ``according to``: where unnamed speakers stand."""
         lexicon = cues()
+        roles = speaker_words().person_roles
         for token in self.parsed.doc:
-            if lexicon.is_verb_cue(token):
-                yield from (child for child in token.children if child.dep_ == "nsubj")
+            if token.dep_ == "nsubj" and token.lower_ in roles and token.tag_ in ("NN", "NNS"):
+                yield token
+            elif lexicon.is_verb_cue(token):
+                yield from (child for child in token.children if child.dep_ == "nsubj" and child.lower_ not in roles)
             elif token.lower_ == "to" and token.i > 0 and token.nbor(-1).lower_ == "according":
                 yield from (child for child in token.children if child.dep_ == "pobj")
 
@@ -339,13 +366,14 @@ class _Resolver:
     def antecedent(self, token: Token, gender: str | None, pool: _Pool) -> _Found | None:
         """A subject before ``token`` in its own sentence, else the subject of the nearest earlier sentence
         with a fitting person, else that sentence's first person not named as a possessor. A subject's
-        antecedent never lies inside its own clause (``Blair has failed, he claimed``)."""
+        antecedent never lies inside its own clause, and a speaker's never in the words reported
+        (``Blair has failed, he claimed``)."""
         doc = self.parsed.doc
         fitting = [f for f in pool.before(token.i) if gender is None or self.gender_of(f) in (None, gender)]
-        if token.dep_ in SUBJECTS:
-            bound = token.head.left_edge.i, token.head.right_edge.i
-            fitting = [f for f in fitting if not bound[0] <= f.start <= bound[1]]
         own = token.sent.start
+        if token.dep_ in SUBJECTS:
+            clause = token.head.head if token.head.dep_ == "parataxis" else token.head
+            fitting = [f for f in fitting if not clause.left_edge.i <= f.start <= clause.right_edge.i]
         same = [f for f in fitting if f.start >= own and _is_subject_phrase(doc[f.start:f.end])]
         if same:
             return same[-1]
@@ -383,6 +411,10 @@ class _Resolver:
     # output -----------------------------------------------------------------------------------
 
     def index(self, doc) -> ActorIndex:
+        """Actors named by their names first, so a description joining a person never names it."""
+        for found in self.found:
+            if found.kind == "name":
+                self.actor_for(found)
         mentions = []
         for found in self.found:
             actor = self.actor_for(found)
@@ -410,7 +442,7 @@ class _Resolver:
 def without_leading_titles(tokens: list[Token]) -> list[Token]:
     """``Tory Liam Fox`` → ``Liam Fox``, ``Chancellor Gordon Brown`` → ``Gordon Brown``."""
     words = speaker_words()
-    while len(tokens) > 1 and (tokens[0].lower_ in words.name_prefixes or tokens[0].lower_ in words.person_roles):
+    while len(tokens) > 2 and (tokens[0].lower_ in words.name_prefixes or tokens[0].lower_ in words.person_roles):
         tokens = tokens[1:]
     return tokens
 
@@ -480,7 +512,7 @@ def noun_phrase(head: Token) -> Span | None:
 def description_name(span: Span) -> str:
     """A description without its article or quantifier: "a Downing Street spokesman" → "Downing Street spokesman"."""
     tokens = [t for t in span if not t.is_space]
-    while tokens and (tokens[0].pos_ == "DET" or tokens[0].is_punct):
+    while tokens and (tokens[0].pos_ in ("DET", "NUM") or tokens[0].is_punct or tokens[0].lower_ in QUANTIFIERS):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]

@@ -31,11 +31,12 @@ def subject_of(verb: Token) -> Token | None:
     """The speaker of a verb of saying: its subject, a passive's agent, the subject of the verb it hangs on."""
     node = verb
     for _ in range(MAX_CLIMB):
+        subjects = [child for child in node.children if child.dep_ == "nsubj"]
+        if subjects:
+            if subjects[-1].lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                return node.head
+            return author_of(subjects[-1])
         for child in node.children:
-            if child.dep_ == "nsubj":
-                if child.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
-                    return node.head
-                return child
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         if any(child.dep_ in ("nsubjpass", "expl") for child in node.children):
@@ -44,6 +45,13 @@ def subject_of(verb: Token) -> Token | None:
             break
         node = node.head
     return inverted_subject(verb)
+
+
+def author_of(subject: Token) -> Token:
+    """``Mr Crosby's statement said``: the statement's possessor speaks through it."""
+    if cues().is_noun_cue(subject):
+        return next((c for c in subject.children if c.dep_ == "poss"), subject)
+    return subject
 
 
 def inverted_subject(verb: Token) -> Token | None:

@@ -59,7 +59,8 @@ def looks_like_title(tokens: TokenSpan) -> bool:
 
 
 def is_term(ctx: QuoteContext, stretch: Quoted, tokens: TokenSpan) -> bool:
-    """A mentioned word or scare quote: after a naming word, modifying a noun, or one noun after 'the'."""
+    """A mentioned word or scare quote: after a naming word, a noun modifying a noun (an adjective
+    there is someone's judgement), or one noun after 'the'."""
     before = ctx.token_at(stretch.open_at)
     previous = ctx.doc[before.i - 1] if before is not None and before.i > 0 else None
     if previous is not None and previous.lower_ in cues().naming_words:
@@ -67,7 +68,8 @@ def is_term(ctx: QuoteContext, stretch: Quoted, tokens: TokenSpan) -> bool:
     heads = heads_of(tokens)
     if len(heads) == 1:
         head = heads[0]
-        if head.dep_ in MODIFIER_DEPS and head.head.i >= tokens.end and head.head.pos_ in ("NOUN", "PROPN"):
+        if head.dep_ in MODIFIER_DEPS and head.pos_ != "ADJ" and head.head.i >= tokens.end \
+                and head.head.pos_ in ("NOUN", "PROPN"):
             return True
     words = [t for t in tokens if not (t.is_punct or t.is_space)]
     if len(words) == 1 and words[0].pos_ in ("NOUN", "PROPN") and previous is not None \

@@ -23,6 +23,7 @@ class Cues:
     not_speech: frozenset[str]
     forms: dict[str, str]
     naming_words: frozenset[str]
+    non_speakers: frozenset[str]
 
     def lemma(self, token: Token) -> str:
         return self.forms.get(token.lower_) or token.lemma_.lower()
@@ -60,7 +61,8 @@ def cues() -> Cues:
     data = _load("cues.json")
     return Cues(frozenset(data["clause_verbs"]), frozenset(data["quote_verbs"]), frozenset(data["nouns"]),
                 tuple(tuple(p.split()) for p in data["phrases"]), frozenset(data["not_speech"]),
-                dict(data["forms"]), frozenset(data["naming_words"]))
+                dict(data["forms"]), frozenset(data["naming_words"]),
+                frozenset(data["non_speakers"]))
 
 
 @lru_cache(maxsize=1)

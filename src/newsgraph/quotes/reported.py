@@ -13,6 +13,11 @@ from .lexicon import cues
 
 TRIMMED_AT_END = set(" \t\n.,;:—–-")
 MIN_WORDS = 2
+RELATIVE_WORDS = {"which", "who", "whom", "whose"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
+CLAUSE_BREAKS = {",", ";", "-", "—", "–"}
+DASHES = {"-", "—", "–"}
+CONTINUING_VERBS = {"go", "continue", "begin", "start", "proceed"}
 MIN_WORDS_OUTSIDE_MARKS = 3
 
 
@@ -24,21 +29,60 @@ class Reported:
 
 
 def complement(verb: Token) -> tuple[int, int] | None:
-    """Token bounds [first, last] of the clause a verb of saying reports."""
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            return child.left_edge.i, child.right_edge.i
-    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
-        last = verb.left_edge.i - 1
-        return verb.head.left_edge.i, last
+    """Token bounds [first, last] of the clause a verb of saying reports: its complement clause (with a
+    following coordinated clause of its own subject), or the clause it interrupts or follows."""
+    clause = next((child for child in verb.children if child.dep_ == "ccomp"), None)
+    if clause is not None:
+        if clause.left_edge.lower_ in RELATIVE_WORDS:
+            return None
+        last = clause_end(clause)
+        following = [c for c in verb.children if c.dep_ == "conj" and c.i > clause.i and has_subject(c)
+                     and not cues().is_verb_cue(c)]
+        if following and all(t.dep_ in ("cc", "punct") for t in verb.doc[last + 1:following[0].left_edge.i]):
+            last = clause_end(following[0])
+        return clause.left_edge.i, last
+    if verb.dep_ != "parataxis":
+        return None
+    head = verb.head
+    if head.i > verb.i:
+        return head.left_edge.i, clause_end(head)
+    if verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ",":
+        return head.left_edge.i, verb.left_edge.i - 1
     return None
 
 
+def has_subject(verb: Token) -> bool:
+    return any(child.dep_ in SUBJECT_DEPS for child in verb.children)
+
+
+def clause_end(head: Token) -> int:
+    """The clause's last token, leaving out what the reporter adds after a comma or dash: a verb
+    phrase with no subject of its own (``, prompting unions to ...``) or an aside (``- a move he ...``)."""
+    doc = head.doc
+    for child in head.rights:
+        before = doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+        after_break = before is not None and before.text in CLAUSE_BREAKS
+        added_verb = child.dep_ in ("conj", "advcl") and child.pos_ in ("VERB", "AUX") and not has_subject(child)
+        aside = child.dep_ in ("appos", "npadvmod", "dep") and before is not None and before.text in DASHES
+        if (after_break and added_verb) or aside or (added_verb and cues().is_verb_cue(child)):
+            end = child.left_edge.i - 1
+            while end > head.i and (doc[end].is_punct or doc[end].dep_ == "cc"):
+                end -= 1
+            return end
+    return head.right_edge.i
+
+
 def is_blocked(verb: Token) -> bool:
-    """Denied or refused speech reports nothing: ``declined to say``, ``did not say``."""
+    """Speech that reports nothing: denied or refused (``did not say``, ``declined to say``), only urged
+    (``urged him to admit``), or the finding of a survey rather than anyone's words."""
+    lexicon = cues()
     if any(child.dep_ == "neg" for child in verb.children):
         return True
-    return verb.dep_ == "xcomp" and cues().lemma(verb.head) in cues().not_speech
+    if verb.dep_ == "xcomp" and (lexicon.lemma(verb.head) in lexicon.not_speech
+                                 or verb.tag_ == "VB" and lexicon.lemma(verb.head) not in CONTINUING_VERBS):
+        return True
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return subject is not None and subject.lemma_.lower() in lexicon.non_speakers
 
 
 def clause_bounds(ctx: QuoteContext, first: int, last: int) -> tuple[int, int] | None:
