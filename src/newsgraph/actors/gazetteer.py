@@ -1,0 +1,300 @@
+"""The actor gazetteer: countries with their names, adjectives and seats of government, regions,
+organisations, and role words mapped to CAMEO-style sectors.
+
+Everything is read once per process from the data files in ``newsgraph/data/gazetteer`` (plus pycountry
+for official country names) into plain dictionaries; every lookup is a dictionary access.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+import pycountry
+from spacy.tokens import Doc, Span
+
+EntryType = Literal["country", "region", "organisation"]
+Form = Literal["name", "adjective", "people"]
+
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+POSSESSIVE = re.compile(r"(?:'s|')$")
+WORD = re.compile(r"\w+")
+SECTOR_WORD = re.compile(r"[a-z][a-z'.-]*")
+CLAUSE_BREAK = re.compile(r"\b(?:of|in|from|for|at|on|with|loyal to|based in)\b")
+HITS_KEY = "newsgraph.gazetteer_hits"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing the gazetteer knows: a country, a region or an organisation."""
+
+    name: str
+    type: EntryType
+    code: str | None
+    country: str | None
+    sector: str | None = None
+    organisation: str | None = None
+    parent: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What makes two entries the same actor: a seat and its country share one key."""
+        return (self.type, self.code or self.name)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A gazetteer form found in a text: its exact characters and how it names the entry."""
+
+    start: int
+    end: int
+    text: str
+    entry: Entry
+    form: Form
+
+
+def normalise_form(text: str) -> str:
+    """A name as the gazetteer stores it: straight apostrophes, no leading "the", no possessive."""
+    text = " ".join(text.translate(APOSTROPHES).split()).strip(" ,;:")
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    return POSSESSIVE.sub("", text)
+
+
+def is_acronym(form: str) -> bool:
+    """Short all-capital forms (US, UN, WHO) are matched only in their own case."""
+    letters = form.replace(".", "")
+    return letters.isupper() and len(letters) <= 5
+
+
+def split_field(value: str) -> list[str]:
+    return [part.strip() for part in value.split("|") if part.strip()]
+
+
+def read_rows(name: str, width: int) -> list[list[str]]:
+    """Rows of a tab-separated data file, comments and blank lines skipped, padded to ``width``."""
+    text = resources.files("newsgraph.data").joinpath("gazetteer", name).read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            cells = [cell.strip() for cell in line.split("\t")]
+            rows.append(cells + [""] * (width - len(cells)))
+    return rows
+
+
+class Gazetteer:
+    """All gazetteer tables, built once (see ``gazetteer()``)."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, Entry] = {}
+        self.folded: dict[str, Entry] = {}
+        self.adjectives: dict[str, Entry] = {}
+        self.countries: dict[str, Entry] = {}
+        self.forms: dict[str, list[tuple[str, Entry | None, Form]]] = defaultdict(list)
+        self.sectors: dict[str, tuple[str, bool]] = {}
+        self.cameo: dict[str, str] = {}
+        self.load_countries()
+        self.load_regions()
+        self.load_organisations()
+        self.load_seats()
+        self.load_blocked()
+        self.load_sectors()
+        for candidates in self.forms.values():
+            candidates.sort(key=lambda candidate: -len(candidate[0]))
+        self.longest_sector_phrase = max(len(phrase.split()) for phrase in self.sectors)
+
+    def add(self, form: str, entry: Entry | None, kind: Form = "name") -> None:
+        """Register a surface form; the first entry given a form keeps it."""
+        form = normalise_form(form)
+        if not form:
+            return
+        first_word = WORD.match(form)
+        if first_word and all(f != form for f, _, _ in self.forms[first_word.group()]):
+            self.forms[first_word.group()].append((form, entry, kind))
+        if entry is None:
+            return
+        table = self.names if kind == "name" else self.adjectives
+        table.setdefault(form, entry)
+        if not is_acronym(form):
+            (self.folded if kind == "name" else self.adjectives).setdefault(form.lower(), entry)
+
+    def add_forms(self, entry: Entry, names: list[str], adjectives: list[str], people: list[str]) -> None:
+        for name in names:
+            self.add(name, entry, "name")
+        for adjective in adjectives:
+            self.add(adjective, entry, "adjective")
+        for person in people:
+            self.add(person, entry, "people")
+
+    def load_countries(self) -> None:
+        for code, name, others, adjectives, people in read_rows("countries.tsv", 5):
+            entry = self.countries[code] = Entry(name, "country", code, code)
+            self.add_forms(entry, [name, *split_field(others)], split_field(adjectives), split_field(people))
+        for country in pycountry.countries:
+            entry = self.countries.get(country.alpha_3)
+            if entry is None:
+                name = getattr(country, "common_name", country.name)
+                entry = self.countries[country.alpha_3] = Entry(name, "country", country.alpha_3, country.alpha_3)
+            official = [getattr(country, attr, "") for attr in ("name", "official_name", "common_name")]
+            self.add_forms(entry, [name for name in official if name and ", " not in name], [], [])
+
+    def load_regions(self) -> None:
+        for name, others, parent, adjectives, people in read_rows("regions.tsv", 5):
+            entry = Entry(name, "region", None, parent, parent=parent)
+            self.add_forms(entry, [name, *split_field(others)], split_field(adjectives), split_field(people))
+
+    def load_organisations(self) -> None:
+        for name, code, others, sector, country in read_rows("organisations.tsv", 5):
+            entry = Entry(name, "organisation", code, country or None, sector or None, name)
+            self.add_forms(entry, [name, *split_field(others)], [], [])
+
+    def load_seats(self) -> None:
+        for name, code, sector in read_rows("seats.tsv", 3):
+            country = self.countries[code]
+            self.add(name, Entry(country.name, "country", code, code, sector or None), "name")
+
+    def load_blocked(self) -> None:
+        text = resources.files("newsgraph.data").joinpath("gazetteer", "not_actors.txt").read_text("utf-8")
+        for line in text.splitlines():
+            if line.strip() and not line.startswith("#"):
+                self.add(line.strip(), None)
+
+    def load_sectors(self) -> None:
+        for phrase, sector, strength in read_rows("sectors.tsv", 3):
+            self.sectors[phrase.lower()] = (sector, strength == "head")
+        for cameo, iso in read_rows("cameo_countries.tsv", 2):
+            self.cameo[cameo] = iso
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first use."""
+    return Gazetteer()
+
+
+@lru_cache(maxsize=65536)
+def lookup(text: str) -> Entry | None:
+    """The entry a whole name denotes ("Nato", "the Kremlin", "South Ossetia"), or None."""
+    tables = gazetteer()
+    form = normalise_form(text)
+    return tables.names.get(form) or (None if is_acronym(form) else tables.folded.get(form.lower()))
+
+
+@lru_cache(maxsize=65536)
+def adjective_of(text: str) -> Entry | None:
+    """The country or region an adjective or demonym refers to ("Russian", "Palestinians")."""
+    form = normalise_form(text)
+    tables = gazetteer()
+    return tables.adjectives.get(form) or tables.adjectives.get(form.lower())
+
+
+def country_entry(code: str) -> Entry | None:
+    """The country entry of an ISO alpha-3 code."""
+    return gazetteer().countries.get(code)
+
+
+def find_hits(text: str) -> list[Hit]:
+    """Gazetteer forms in ``text``, case-sensitive, longest first, not overlapping, left to right."""
+    forms = gazetteer().forms
+    hits: list[Hit] = []
+    covered = 0
+    for word in WORD.finditer(text):
+        start = word.start()
+        if start < covered or word.group() not in forms:
+            continue
+        for form, entry, kind in forms[word.group()]:
+            end = start + len(form)
+            if text.startswith(form, start) and not (end < len(text) and is_word_char(text[end], form)):
+                covered = end
+                if entry is not None:
+                    hits.append(Hit(start, end, form, entry, kind))
+                break
+    return hits
+
+
+def is_word_char(char: str, form: str) -> bool:
+    """Would ``char`` continue the word that ``form`` ends with? ("U.S." may be followed by anything.)"""
+    return (char.isalnum() or char == "_") and form[-1].isalnum()
+
+
+def doc_hits(doc: Doc) -> list[Hit]:
+    """Gazetteer mentions in a parsed text, leaving out forms inside a longer named entity
+    ("Jordan" in "Michael Jordan", "Russian" in "the Russian Foreign Ministry"). Cached on the Doc."""
+    cached = doc.user_data.get(HITS_KEY)
+    if cached is not None:
+        return cached
+    entities = [ent for ent in doc.ents if len(ent.text) > 1]
+    hits = [hit for hit in find_hits(doc.text) if not any(inside_longer_name(hit, ent) for ent in entities)]
+    doc.user_data[HITS_KEY] = hits
+    return hits
+
+
+def inside_longer_name(hit: Hit, ent: Span) -> bool:
+    """Is the hit part of a longer entity that names something else? ("the Kremlin" is still the Kremlin.)"""
+    return (ent.start_char <= hit.start and hit.end <= ent.end_char
+            and normalise_form(ent.text) != hit.text and lookup(ent.text) != hit.entry)
+
+
+def country_of(text: str) -> str | None:
+    """The ISO alpha-3 country a name, adjective, demonym or phrase refers to ("Russian foreign minister")."""
+    entry = lookup(text) or adjective_of(text)
+    if entry is None:
+        entry = next((hit.entry for hit in find_hits(text) if hit.entry.country), None)
+    return entry.country if entry else None
+
+
+def organisation_of(text: str) -> Entry | None:
+    """The first organisation named in a phrase ("the Nato spokesman" → NATO)."""
+    entry = lookup(text)
+    if entry and entry.type == "organisation":
+        return entry
+    return next((hit.entry for hit in find_hits(text) if hit.entry.type == "organisation"), None)
+
+
+@lru_cache(maxsize=65536)
+def sector_of(role: str) -> str | None:
+    """The CAMEO-style sector of a role or group phrase ("foreign minister" → GOV, "rebel leader" → REB).
+
+    The head of the phrase decides: the part before "of"/"in" when it names a sector, and within it the
+    rightmost word that names a sector outright; vague words (official, leader) only when nothing else does.
+    """
+    text = role.lower().translate(APOSTROPHES)
+    head_part = CLAUSE_BREAK.split(text, maxsplit=1)[0]
+    return sector_in(head_part, strong_only=True) or sector_in(text, strong_only=False)
+
+
+def sector_in(text: str, strong_only: bool) -> str | None:
+    tables = gazetteer()
+    words = SECTOR_WORD.findall(text)
+    found: list[tuple[bool, int, str]] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(tables.longest_sector_phrase, len(words) - i), 0, -1):
+            known = tables.sectors.get(" ".join(words[i:i + size]))
+            if known:
+                found.append((known[1], i, known[0]))
+                i += size
+                break
+        else:
+            i += 1
+    candidates = [item for item in found if item[0]] or ([] if strong_only else found)
+    return max(candidates)[2] if candidates else None
+
+
+def normalise_country(code: str | None) -> str | None:
+    """A country code as newsgraph emits it: CAMEO and retired codes (JAP, ITL, ROM, ZAR) become ISO alpha-3,
+    alpha-2 codes become alpha-3; other CAMEO actor codes (IGO, IMG) pass through unchanged."""
+    if not code:
+        return None
+    code = code.strip().upper()
+    tables = gazetteer()
+    if code in tables.cameo:
+        return tables.cameo[code]
+    if len(code) == 2:
+        country = pycountry.countries.get(alpha_2=code)
+        return country.alpha_3 if country else code
+    return code

@@ -1,0 +1,116 @@
+"""The actor gazetteer: names, adjectives, seats, regions, organisations, sectors and code normalisation."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsgraph.actors.gazetteer import (
+    adjective_of, country_of, find_hits, lookup, normalise_country, organisation_of, sector_of,
+)
+
+
+@pytest.mark.parametrize("name, code", [
+    ("Russia", "RUS"), ("the Russian Federation", "RUS"), ("Britain", "GBR"), ("UK", "GBR"),
+    ("U.S.", "USA"), ("America", "USA"), ("Iran", "IRN"), ("Syria", "SYR"), ("South Korea", "KOR"),
+    ("North Korea", "PRK"), ("Ivory Coast", "CIV"), ("Côte d’Ivoire", "CIV"), ("Czech Republic", "CZE"),
+    ("Burma", "MMR"), ("Bhutan", "BTN"), ("Antarctica", "ATA"),
+])
+def test_country_names_resolve_to_iso_codes(name, code):
+    entry = lookup(name)
+    assert entry is not None and entry.type == "country" and entry.country == code
+
+
+@pytest.mark.parametrize("word, code", [
+    ("Russian", "RUS"), ("Georgian", "GEO"), ("British", "GBR"), ("American", "USA"), ("French", "FRA"),
+    ("Israeli", "ISR"), ("Palestinian", "PSE"), ("Iraqis", "IRQ"), ("Britons", "GBR"), ("Swiss", "CHE"),
+    ("Filipinos", "PHL"), ("Scottish", "GBR"), ("Chechen", "RUS"),
+])
+def test_adjectives_and_demonyms_give_the_country(word, code):
+    assert adjective_of(word).country == code
+    assert country_of(word) == code
+
+
+def test_seats_of_government_stand_for_their_country():
+    for seat in ("Moscow", "the Kremlin", "Kremlin"):
+        assert lookup(seat).name == "Russia" and lookup(seat).sector == "GOV"
+    assert lookup("Downing Street").country == "GBR"
+    assert lookup("the Pentagon").country == "USA" and lookup("the Pentagon").sector == "MIL"
+
+
+def test_brussels_is_the_european_union():
+    assert lookup("Brussels").name == "European Union"
+
+
+def test_regions_carry_their_parent_state():
+    for name, parent in [("South Ossetia", "GEO"), ("Abkhazia", "GEO"), ("Transnistria", "MDA"),
+                         ("Nagorno-Karabakh", "AZE"), ("the Gaza Strip", "PSE"), ("Crimea", "UKR")]:
+        entry = lookup(name)
+        assert entry.type == "region" and entry.parent == parent and entry.country == parent
+
+
+def test_international_organisations_have_no_country():
+    for name, code in [("Nato", "NATO"), ("NATO", "NATO"), ("the UN", "UN"), ("UN Security Council", "UNSC"),
+                       ("UNHCR", "UNHCR"), ("the European Union", "EU"), ("OSCE", "OSCE"),
+                       ("IAEA", "IAEA"), ("NATO-Russia Council", "NRC"), ("the Red Cross", "ICRC")]:
+        entry = lookup(name)
+        assert entry.type == "organisation" and entry.code == code and entry.sector == "IGO"
+        assert entry.country is None
+
+
+def test_national_organisations_carry_their_country():
+    assert (lookup("Hamas").country, lookup("Hamas").sector) == ("PSE", "REB")
+    assert (lookup("Hizbollah").country, lookup("Taliban").country) == ("LBN", "AFG")
+
+
+def test_short_capitals_forms_match_only_in_their_own_case():
+    assert lookup("us") is None and lookup("who") is None
+    assert lookup("nato").name == "NATO"
+
+
+@pytest.mark.parametrize("role, sector", [
+    ("foreign minister", "GOV"), ("Russian foreign minister", "GOV"), ("troops", "MIL"),
+    ("army chief", "MIL"), ("police spokesman", "COP"), ("rebel leader", "REB"), ("separatists", "REB"),
+    ("opposition leader", "OPP"), ("lawmakers", "LEG"), ("judge", "JUD"), ("journalists", "MED"),
+    ("firms", "BUS"), ("protesters", "CVL"), ("rights groups", "NGO"), ("refugees", "REF"),
+    ("trade unions", "LAB"), ("clerics", "REL"), ("intelligence agency", "SPY"), ("government forces", "MIL"),
+    ("president of Armenia", "GOV"), ("spokesman", "GOV"), ("weather", None),
+])
+def test_role_words_map_to_sectors(role, sector):
+    assert sector_of(role) == sector
+
+
+def test_organisation_in_a_role_phrase():
+    assert organisation_of("the Nato spokesman").code == "NATO"
+    assert organisation_of("the Russian foreign minister") is None
+
+
+def test_matcher_finds_forms_in_running_text_longest_first():
+    text = "Nato nations met the Nato-Russia Council near Russian territory, then U.S.-led forces."
+    assert [(hit.text, hit.form) for hit in find_hits(text)] == [
+        ("Nato", "name"), ("Nato-Russia Council", "name"), ("Russian", "adjective"), ("U.S.", "name")]
+
+
+def test_names_inside_other_names_are_not_countries():
+    assert find_hits("Latin American leaders flew to New Jersey.") == []
+
+
+@pytest.mark.parametrize("code, iso", [
+    ("JAP", "JPN"), ("ITL", "ITA"), ("VTN", "VNM"), ("ROM", "ROU"), ("ZAR", "COD"), ("RUS", "RUS"),
+    ("gb", "GBR"), ("IGO", "IGO"), (None, None),
+])
+def test_cameo_codes_normalise_to_iso(code, iso):
+    assert normalise_country(code) == iso
+
+
+def test_most_gold_actor_texts_map_to_their_country(shared):
+    """A floor on the PLOVER gold actors: the gazetteer alone, no sentence context."""
+    total = right = 0
+    for line in (shared / "eval" / "gold" / "plover-gsr.jsonl").read_text("utf-8").splitlines():
+        for event in json.loads(line)["events"]:
+            for actor in event["actor"] + event["recipient"]:
+                if actor["country"]:
+                    total += 1
+                    right += normalise_country(country_of(actor["text"])) == normalise_country(actor["country"])
+    assert right / total >= 0.8
