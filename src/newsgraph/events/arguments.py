@@ -129,7 +129,7 @@ class ArgumentReader:
 
     def speech_verb_over(self, token: Token) -> Token | None:
         """The verb of saying whose reported clause holds the token, if any."""
-        for ancestor in token.ancestors:
+        for ancestor in (token, *token.ancestors):
             if ancestor.dep_ == "ccomp" and self.words.has("speech_verbs", ancestor.head.lemma_.lower()):
                 return ancestor.head
             if ancestor.dep_ == "ROOT":

@@ -37,7 +37,8 @@ def code(lexicon: Lexicon, entry: TriggerEntry, contents: list[TriggerEntry], mo
     REJECT) and takes its mode from its content, except that a promise of force is a threat
     (``vowed to attack``). A future report recodes as the manual says: future cooperation is
     AGREE, a future retreat CONCEDE, a future use of force THREATEN. Cooperation that will not or
-    would not happen (``will not accept refugees``) is a refusal: REJECT.
+    would not happen (``will not accept refugees``) is a refusal: REJECT; an act promised ``unless``
+    another complies is a threat.
     """
     event_type, mode = entry.type, entry.mode
     content = contents[0] if contents else None
@@ -46,6 +47,8 @@ def code(lexicon: Lexicon, entry: TriggerEntry, contents: list[TriggerEntry], mo
             event_type = DOMINANT_OVER_CONFLICT
         if mode is None:
             mode = object_mode(lexicon, event_type, content)
+    if modality.ultimatum and not modality.negated and event_type != DOMINANT_OVER_CONFLICT:
+        return Coding(DOMINANT_OVER_CONFLICT, object_mode(lexicon, DOMINANT_OVER_CONFLICT, TriggerEntry(event_type, mode)))
     if modality.negated and (modality.future or modality.hypothetical) and lexicon.has("refusable_types", event_type):
         return Coding("REJECT", object_mode(lexicon, "REJECT", TriggerEntry(event_type, mode)), refusal=True)
     if modality.future and not modality.negated:

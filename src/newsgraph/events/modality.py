@@ -17,6 +17,7 @@ class Modality:
     negated: bool = False
     hypothetical: bool = False
     future: bool = False
+    ultimatum: bool = False
 
 
 def clause_chain(anchor: Token, lexicon: Lexicon) -> list[Token]:
@@ -63,7 +64,15 @@ def read_modality(trigger: Token, anchor: Token, lexicon: Lexicon, reported: boo
     future = any(lexicon.has("future_auxiliaries", a) for a in aux)
     future = future or any(lexicon.has("intention_verbs", t.lemma_.lower()) for t in chain[1:])
     modal = [a for a in aux if lexicon.has("hypothetical_auxiliaries", a)]
+    ultimatum = has_ultimatum(chain, lexicon)
     if reported and modal == ["would"]:
-        return Modality(negated, in_condition(anchor, lexicon), True)
+        return Modality(negated, in_condition(anchor, lexicon), True, ultimatum)
     hypothetical = bool(modal) or in_condition(anchor, lexicon)
-    return Modality(negated, hypothetical, future)
+    return Modality(negated, hypothetical, future, ultimatum)
+
+
+def has_ultimatum(chain: list[Token], lexicon: Lexicon) -> bool:
+    """``will withdraw its force unless ...``: an act made to hang on another's compliance."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and lexicon.has("ultimatum_markers", m.lower_)
+                                         for m in c.children)
+               for token in chain for c in token.children)

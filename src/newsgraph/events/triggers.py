@@ -47,14 +47,19 @@ class Trigger:
         return self.token.pos_ == "NOUN"
 
 
-def dependent_lemmas(token: Token) -> set[str]:
-    """Lemmas of a token's dependents, looking through prepositions to their objects, ``dep:LABEL`` and ``ent:LABEL`` of each."""
-    lemmas = set()
-    for child in token.children:
-        lemmas.update((child.lemma_.lower(), f"dep:{child.dep_}", f"ent:{child.ent_type_}"))
-        if child.dep_ in ("prep", "agent", "prt"):
-            lemmas.update(grandchild.lemma_.lower() for grandchild in child.children)
-    return lemmas
+PARTICLE_FIRST = {"prt": 0, "prep": 1, "agent": 1}
+
+
+def dependent_keys(token: Token) -> list[str]:
+    """What a token's dependents offer to match, particles first (``called off a strike``): their
+    lemmas, the objects of prepositions, and ``dep:LABEL`` and ``ent:LABEL`` of each."""
+    keys: list[str] = []
+    for child in sorted(token.children, key=lambda c: PARTICLE_FIRST.get(c.dep_, 2)):
+        keys.append(child.lemma_.lower())
+        if child.dep_ in PARTICLE_FIRST:
+            keys += [grandchild.lemma_.lower() for grandchild in child.children]
+        keys += [f"dep:{child.dep_}", f"ent:{child.ent_type_}"]
+    return keys
 
 
 def match_entry(token: Token, lexicon: Lexicon) -> tuple[TriggerEntry | None, bool]:
@@ -63,10 +68,9 @@ def match_entry(token: Token, lexicon: Lexicon) -> tuple[TriggerEntry | None, bo
     if not entries:
         return None, False
     if len(entries) > 1 or None not in entries:
-        found = dependent_lemmas(token)
-        for dependent, entry in entries.items():
-            if dependent is not None and dependent in found:
-                return entry, True
+        for key in dependent_keys(token):
+            if key in entries:
+                return entries[key], True
     return entries.get(None), False
 
 
@@ -80,8 +84,10 @@ def reversal_entry(token: Token, matched: dict[int, tuple[TriggerEntry, bool]], 
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
-    for obj in token.children:
-        if obj.dep_ not in ("dobj", "nsubjpass") or obj.i not in matched:
+    objects = [o for o in token.children if o.dep_ in ("dobj", "nsubjpass")]
+    objects += [c for o in objects for c in o.children if is_framed(c, lexicon)]
+    for obj in objects:
+        if obj.i not in matched:
             continue
         ended = matched[obj.i][0]
         conflict = lexicon.types[ended.type].quad >= CONFLICT_QUAD
