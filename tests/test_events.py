@@ -140,7 +140,8 @@ def test_weekday_date_and_place(analyze_text):
     analysis = analyze_text("Greek and Turkish officials met on Saturday on the Greek island of Corfu.", date=DATE)
     event = only_event(analysis, "CONSULT")
     assert (event.date, event.date_source, event.date_span.text) == ("2010-03-06", "text", "Saturday")
-    assert event.place is not None and event.place.name == "Corfu"
+    assert event.place is not None and (event.place.name, event.place.country) == ("Corfu", "GRC")
+    assert event.place.latitude is not None and event.place.span.text == "Corfu"
 
 
 def test_article_date_when_the_text_gives_none(analyze_text):

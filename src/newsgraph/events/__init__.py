@@ -9,6 +9,7 @@ from ..actors import ActorIndex
 from ..dates import resolve_date
 from ..document import ParsedArticle
 from ..model import Event, Place, Quote, Span
+from ..places import resolve_place
 from .arguments import ArgumentReader
 from .coding import code, scores
 from .lexicon import Lexicon, lexicon
@@ -118,8 +119,17 @@ class EventCoder:
                 for head in (c for c in child.children if c.dep_ == "pobj"):
                     entity = place_entity(head)
                     if entity is not None:
-                        return Place(name=entity.text, span=Span(entity.start_char, entity.end_char, entity.text))
+                        return located(entity, head.doc[head.left_edge.i:head.right_edge.i + 1].text)
         return None
+
+
+def located(entity: SpacySpan, phrase: str) -> Place:
+    """The place an entity names, with country and coordinates when the gazetteer knows it."""
+    span = Span(entity.start_char, entity.end_char, entity.text)
+    resolved = resolve_place(phrase) or resolve_place(entity.text)
+    if resolved is None:
+        return Place(name=entity.text, span=span)
+    return Place(resolved.name, resolved.country, resolved.latitude, resolved.longitude, span)
 
 
 def place_entity(head: Token) -> SpacySpan | None:
