@@ -1,5 +1,6 @@
 """newsgraph: who said what, and who did what to whom, in news articles."""
 
+from .corpus import Corpus
 from .model import Actor, ActorRef, Analysis, Article, Event, Mention, Quote, Span, analysis_from_dict
 from .pipeline import Pipeline
 
@@ -24,5 +25,5 @@ def _pipeline(model: str | None) -> Pipeline:
     return _PIPELINES[model]
 
 
-__all__ = ["Actor", "ActorRef", "Analysis", "Article", "Event", "Mention", "Pipeline", "Quote", "Span",
+__all__ = ["Actor", "Corpus", "ActorRef", "Analysis", "Article", "Event", "Mention", "Pipeline", "Quote", "Span",
            "analysis_from_dict", "analyze"]

@@ -6,7 +6,9 @@ import sys
 
 import typer
 
-from .analyze import analyze_command, demo_command
+from .analyze import analyze_command
+from .corpus import (actor_command, actors_command, demo_command, export_command, ingest_command, network_command,
+                     quotes_command, relations_command, speakers_command, stats_command)
 from .common import EXIT_ERROR, fail
 from .eval_events import eval_events_command
 
@@ -23,6 +25,15 @@ eval_app.command("events")(eval_events_command)
 
 app.command("analyze")(analyze_command)
 app.command("demo")(demo_command)
+app.command("ingest")(ingest_command)
+app.command("relations")(relations_command)
+app.command("speakers")(speakers_command)
+app.command("quotes")(quotes_command)
+app.command("actors")(actors_command)
+app.command("actor")(actor_command)
+app.command("network")(network_command)
+app.command("stats")(stats_command)
+app.command("export")(export_command)
 
 
 def main() -> None:

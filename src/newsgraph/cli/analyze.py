@@ -1,10 +1,9 @@
-"""`newsgraph analyze` and `newsgraph demo`."""
+"""`newsgraph analyze`."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
-from importlib import resources
 from typing import Annotated, Optional
 
 import typer
@@ -38,15 +37,6 @@ def analyze_command(
     """Analyse articles: one Analysis record per article (quotations, actors, events)."""
     columns = Columns(text_col, title_col, id_col, date_col, source_col, url_col)
     skipped = run_analysis(read_inputs(paths, columns), default_format(format), model, debug)
-    raise SystemExit(EXIT_ERROR if skipped else EXIT_OK)
-
-
-def demo_command(model: ModelOption = None, debug: DebugOption = False,
-                 format: Annotated[Optional[OutputFormat], typer.Option("--format", "-f")] = None) -> None:
-    """Analyse the bundled sample articles."""
-    samples = resources.files("newsgraph.samples").joinpath("articles.jsonl")
-    with resources.as_file(samples) as path:
-        skipped = run_analysis(read_inputs([str(path)]), default_format(format), model, debug)
     raise SystemExit(EXIT_ERROR if skipped else EXIT_OK)
 
 

@@ -1,0 +1,57 @@
+"""Near-duplicate articles (syndicated copies, updated versions) by word shingles and MinHash."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+NUM_PERM = 128
+SEED = 1
+SHINGLE_WORDS = 5
+THRESHOLD = 0.8
+
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED)
+
+
+def shingles(text: str) -> set[bytes]:
+    words = re.findall(r"\w+", text.casefold())
+    if len(words) < SHINGLE_WORDS:
+        return {" ".join(words).encode("utf-8")}
+    return {" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8") for i in range(len(words) - SHINGLE_WORDS + 1)}
+
+
+def signature(text: str) -> list[int]:
+    """The MinHash signature of an article's text over its five-word shingles."""
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_TEMPLATE.permutations,
+                      scheme=_TEMPLATE.scheme)
+    minhash.update_batch(list(shingles(text)))
+    return minhash.hashvalues.tolist()
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    article_id: str
+    duplicate_of: str
+    similarity: float
+
+
+def near_duplicates(articles: Sequence[tuple[str, Sequence[int]]]) -> list[Duplicate]:
+    """Each article whose text nearly equals an earlier one's, linked to the first of its group.
+
+    ``articles`` are (article_id, signature) in canonical order: the first of a group is the one kept.
+    """
+    sketches = [LeanMinHash(seed=SEED, hashvalues=np.asarray(values, dtype=np.uint32), scheme=_TEMPLATE.scheme) for _, values in articles]
+    index = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    found = []
+    for position, ((article_id, _), sketch) in enumerate(zip(articles, sketches)):
+        similar = sorted(p for p in index.query(sketch) if sketches[p].jaccard(sketch) >= THRESHOLD)
+        if similar:
+            original = similar[0]
+            found.append(Duplicate(article_id, articles[original][0], round(sketches[original].jaccard(sketch), 4)))
+        else:
+            index.insert(position, sketch)
+    return found

@@ -1,0 +1,213 @@
+"""The store: one embedded DuckDB file holding every article's rows and the corpus links."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from ..model import Analysis, Article
+from .rows import TableRows, analysis_of
+from .schema import ARTICLE_TABLES, DERIVED_TABLES, SCHEMA_VERSION, TABLES, arrow_schema, create_statement
+
+DEFAULT_PATH = "newsgraph.duckdb"
+DUCKDB_MAGIC = b"DUCK"
+RESUME_HINT = "the articles stored so far are complete; run the same command again to resume"
+
+# Upgrades of the article tables, from the version given to the next; derived tables are simply rebuilt.
+MIGRATIONS: dict[int, list[str]] = {}
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written; the message says why and what to do."""
+
+
+def is_duckdb_file(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(12)[8:12] == DUCKDB_MAGIC
+
+
+class Store:
+    """A newsgraph store; ``Store(path)`` creates it when absent, ``read_only=True`` never writes."""
+
+    def __init__(self, path: str | os.PathLike[str] = DEFAULT_PATH, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self._check_file()
+        self.connection = self._connect()
+        try:
+            self._prepare()
+        except BaseException:
+            self.connection.close()
+            raise
+
+    def _check_file(self) -> None:
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a directory, not a store file; give a file name with --db")
+        if self.path.exists():
+            if not is_duckdb_file(self.path):
+                raise StoreError(f"{self.path} is not a newsgraph store (not a DuckDB database); "
+                                 "it was left untouched: give another file with --db")
+        elif self.read_only:
+            raise StoreError(f"no store at {self.path}: create one with `newsgraph ingest PATH --db {self.path}`")
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        try:
+            return duckdb.connect(str(self.path), read_only=self.read_only)
+        except duckdb.Error as error:
+            raise StoreError(self._connect_failure(error)) from None
+
+    def _connect_failure(self, error: duckdb.Error) -> str:
+        text = str(error)
+        if "lock" in text.lower():
+            return f"the store {self.path} is in use by another process; wait for it to finish"
+        if "version" in text.lower() or "serializ" in text.lower():
+            return f"{self.path} was written by another DuckDB version and cannot be read: {text.splitlines()[0]}"
+        return f"cannot open the store {self.path}: {text.splitlines()[0]} (choose another place with --db)"
+
+    def _prepare(self) -> None:
+        tables = self._table_names()
+        if "schema_info" not in tables:
+            if tables:
+                raise StoreError(f"{self.path} is a DuckDB database but not a newsgraph store; "
+                                 "it was left untouched: give another file with --db")
+            if self.read_only:
+                raise StoreError(f"{self.path} is an empty database, not a newsgraph store")
+            self._create()
+            return
+        [(version,)] = self.connection.execute("SELECT version FROM schema_info").fetchall()
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by a newer newsgraph (store schema {version}; this "
+                             f"version reads up to {SCHEMA_VERSION}); upgrade newsgraph. The file was left untouched")
+        if version < SCHEMA_VERSION:
+            if self.read_only:
+                raise StoreError(f"{self.path} uses store schema {version}; open it once for writing "
+                                 f"(e.g. `newsgraph ingest --db {self.path}`) to upgrade it to {SCHEMA_VERSION}")
+            self._migrate(version)
+
+    def _table_names(self) -> set[str]:
+        rows = self.connection.execute("SELECT table_name FROM information_schema.tables "
+                                       "WHERE table_schema = 'main'").fetchall()
+        return {name for (name,) in rows}
+
+    def _create(self) -> None:
+        with self.transaction():
+            self.connection.execute("CREATE TABLE schema_info (version INTEGER)")
+            self.connection.execute("INSERT INTO schema_info VALUES (?)", [SCHEMA_VERSION])
+            for table in TABLES:
+                self.connection.execute(create_statement(table))
+
+    def _migrate(self, version: int) -> None:
+        with self.transaction():
+            for step in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[step]:
+                    self.connection.execute(statement)
+            for table in DERIVED_TABLES:
+                self.connection.execute(f"DROP TABLE IF EXISTS {table}")
+            for table in TABLES:
+                self.connection.execute(create_statement(table))
+            self.connection.execute("UPDATE schema_info SET version = ?", [SCHEMA_VERSION])
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All statements inside commit together or not at all."""
+        self.connection.begin()
+        try:
+            yield
+        except BaseException:
+            self.connection.rollback()
+            raise
+        self.connection.commit()
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def article_ids(self) -> set[str]:
+        return {article_id for (article_id,) in self.connection.execute("SELECT article_id FROM articles").fetchall()}
+
+    def add_articles(self, rows: TableRows, *, replace: bool = False) -> None:
+        """Write the rows of whole articles in one transaction; ``replace`` first drops their old rows."""
+        ids = [row["article_id"] for row in rows["articles"]]
+        try:
+            with self.transaction():
+                if replace:
+                    for table in ARTICLE_TABLES:
+                        self.connection.execute(f"DELETE FROM {table} WHERE list_contains(?, article_id)", [ids])
+                for table in ARTICLE_TABLES:
+                    self._insert(table, rows.get(table, []))
+        except (duckdb.Error, OSError) as error:
+            raise StoreError(f"could not write to the store {self.path}: {first_line(error)}; {RESUME_HINT}") from None
+
+    def add_errors(self, errors: Iterable[tuple[str, str]]) -> None:
+        """Record skipped inputs, each (source, reason) once."""
+        rows = [{"source": source, "reason": reason} for source, reason in dict.fromkeys(errors)]
+        if not rows:
+            return
+        self.connection.register("incoming_errors", pa.Table.from_pylist(rows, schema=arrow_schema("ingest_errors")))
+        try:
+            with self.transaction():
+                self.connection.execute("INSERT INTO ingest_errors SELECT * FROM incoming_errors AS i WHERE NOT EXISTS "
+                                        "(SELECT 1 FROM ingest_errors AS e WHERE e.source = i.source "
+                                        "AND e.reason = i.reason)")
+        finally:
+            self.connection.unregister("incoming_errors")
+
+    def replace_derived(self, tables: dict[str, pa.Table]) -> None:
+        """Replace the corpus-link tables as a whole, in one transaction."""
+        with self.transaction():
+            for table, data in tables.items():
+                self.connection.execute(f"DELETE FROM {table}")
+                self._insert_arrow(table, data)
+
+    def _insert(self, table: str, rows: list[dict]) -> None:
+        if rows:
+            self._insert_arrow(table, pa.Table.from_pylist(rows, schema=arrow_schema(table)))
+
+    def _insert_arrow(self, table: str, data: pa.Table) -> None:
+        self.connection.register("incoming", data)
+        try:
+            self.connection.execute(f"INSERT INTO {table} SELECT * FROM incoming")
+        finally:
+            self.connection.unregister("incoming")
+
+    def table(self, name: str) -> pa.Table:
+        if name not in TABLES:
+            raise KeyError(f"no table {name!r}; the tables are {', '.join(TABLES)}")
+        return self.connection.table(name).to_arrow_table()
+
+    def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        """Stored articles as read (for re-analysis), all of them or those with the given ids."""
+        query = "SELECT article_id, text, title, date, source, url, path, author, metadata FROM articles"
+        params: list = []
+        if ids is not None:
+            query += " WHERE list_contains(?, article_id)"
+            params.append(list(ids))
+        for article_id, text, title, date, source, url, path, author, metadata in \
+                self.connection.execute(query + " ORDER BY rowid", params).fetchall():
+            yield Article(id=article_id, text=text, title=title, date=date, source=source, url=url, path=path,
+                          author=author, metadata=json.loads(metadata))
+
+    def analysis(self, article_id: str) -> Analysis | None:
+        """One article's Analysis rebuilt from its rows, or None when it is not stored."""
+        rows: TableRows = {}
+        for table in ARTICLE_TABLES:
+            relation = self.connection.execute(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY rowid",
+                                               [article_id])
+            names = [d[0] for d in relation.description]
+            rows[table] = [dict(zip(names, values)) for values in relation.fetchall()]
+        return analysis_of(rows) if rows["articles"] else None
+
+
+def first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
