@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -12,6 +12,7 @@ from .context import QuoteContext
 from .lexicon import cues
 
 TRIMMED_AT_END = set(" \t\n.,;:—–-")
+IsQuoted = Callable[[Token], bool]
 MIN_WORDS = 2
 RELATIVE_WORDS = {"which", "who", "whom", "whose"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
@@ -28,24 +29,24 @@ class Reported:
     attribution: Attribution
 
 
-def complement(verb: Token) -> tuple[int, int] | None:
+def complement(verb: Token, quoted: IsQuoted) -> tuple[int, int] | None:
     """Token bounds [first, last] of the clause a verb of saying reports: its complement clause (with a
     following coordinated clause of its own subject), or the clause it interrupts or follows."""
     clause = next((child for child in verb.children if child.dep_ == "ccomp"), None)
     if clause is not None:
         if clause.left_edge.lower_ in RELATIVE_WORDS:
             return None
-        last = clause_end(clause)
+        last = min(clause_end(clause, quoted), clause.right_edge.i)
         following = [c for c in verb.children if c.dep_ == "conj" and c.i > clause.i and has_subject(c)
                      and not cues().is_verb_cue(c)]
         if following and all(t.dep_ in ("cc", "punct") for t in verb.doc[last + 1:following[0].left_edge.i]):
-            last = clause_end(following[0])
+            last = clause_end(following[0], quoted)
         return clause.left_edge.i, last
     if verb.dep_ != "parataxis":
         return None
     head = verb.head
     if head.i > verb.i:
-        return head.left_edge.i, clause_end(head)
+        return head.left_edge.i, clause_end(head, quoted)
     if verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ",":
         return head.left_edge.i, verb.left_edge.i - 1
     return None
@@ -55,21 +56,38 @@ def has_subject(verb: Token) -> bool:
     return any(child.dep_ in SUBJECT_DEPS for child in verb.children)
 
 
-def clause_end(head: Token) -> int:
+def clause_end(head: Token, quoted: IsQuoted) -> int:
     """The clause's last token, leaving out what the reporter adds after a comma or dash: a verb
-    phrase with no subject of its own (``, prompting unions to ...``) or an aside (``- a move he ...``)."""
+    phrase with no subject of its own (``, prompting unions to ...``), a relative clause or an aside
+    (``, which forced her to ...``, ``- a move he ...``); breaks inside quotation marks are the speaker's."""
     doc = head.doc
-    for child in head.rights:
-        before = doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
-        after_break = before is not None and before.text in CLAUSE_BREAKS
-        added_verb = child.dep_ in ("conj", "advcl") and child.pos_ in ("VERB", "AUX") and not has_subject(child)
-        aside = child.dep_ in ("appos", "npadvmod", "dep") and before is not None and before.text in DASHES
-        if (after_break and added_verb) or aside or (added_verb and cues().is_verb_cue(child)):
-            end = child.left_edge.i - 1
+    last = head.right_edge.i
+    for i in range(head.i + 1, last):
+        if doc[i].text not in CLAUSE_BREAKS or quoted(doc[i]):
+            continue
+        added = constituent_at(doc[i + 1], last)
+        if added is not None and is_addition(added, doc[i].text):
+            end = i - 1
             while end > head.i and (doc[end].is_punct or doc[end].dep_ == "cc"):
                 end -= 1
             return end
-    return head.right_edge.i
+    return last
+
+
+def constituent_at(token: Token, last: int) -> Token | None:
+    """The head of the largest phrase that starts at ``token`` and ends by ``last``."""
+    node = token
+    while node.head.i != node.i and node.head.left_edge.i == token.i and node.head.right_edge.i <= last:
+        node = node.head
+    return node if node.left_edge.i == token.i else None
+
+
+def is_addition(phrase: Token, mark: str) -> bool:
+    if phrase.dep_ in ("relcl", "appos", "acl"):
+        return phrase.dep_ != "acl" or phrase.tag_ == "VBG"
+    if phrase.dep_ in ("conj", "advcl") and phrase.pos_ in ("VERB", "AUX") and not has_subject(phrase):
+        return mark not in DASHES
+    return mark in DASHES and phrase.dep_ in ("npadvmod", "dep")
 
 
 def is_blocked(verb: Token) -> bool:
@@ -120,14 +138,31 @@ def words_outside_marks(ctx: QuoteContext, start: int, end: int) -> tuple[int, b
     return outside, inside
 
 
+def according_to_clause(token: Token, quoted: IsQuoted) -> tuple[int, int] | None:
+    """``X, according to Y`` or ``According to Y, X``: the clause the source phrase hangs on, without it."""
+    if token.lower_ != "according" or token.i + 1 >= len(token.doc) or token.nbor(1).lower_ != "to":
+        return None
+    head = token.head
+    if head.i == token.i or head.pos_ not in ("VERB", "AUX") or cues().is_verb_cue(head):
+        return None
+    first, last = head.left_edge.i, clause_end(head, quoted)
+    if token.i <= first:
+        return token.right_edge.i + 1, last
+    if token.right_edge.i >= last:
+        return first, token.i - 1
+    return None
+
+
 def reported_speech(ctx: QuoteContext) -> Iterator[Reported]:
-    """Each indirect quotation of the text flow with the attribution of its verb."""
+    """Each indirect quotation of the text flow with the attribution of its verb or source phrase."""
     lexicon = cues()
     for token in ctx.doc:
-        if not lexicon.takes_clause(token) or ctx.quoted(token) or not ctx.in_flow(token.idx) \
-                or is_blocked(token):
+        if ctx.quoted(token) or not ctx.in_flow(token.idx):
             continue
-        bounds = complement(token)
+        if lexicon.takes_clause(token) and not is_blocked(token):
+            bounds = complement(token, ctx.quoted)
+        else:
+            bounds = according_to_clause(token, ctx.quoted)
         if bounds is None:
             continue
         span = clause_bounds(ctx, *bounds)
