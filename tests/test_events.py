@@ -10,7 +10,7 @@ DATE = "2010-03-10"  # a Wednesday
 
 TYPE_CASES = {
     "AGREE": ("Japan and South Korea agreed on Monday to expand their trade ties.", {"JPN", "KOR"}, set()),
-    "CONSULT": ("The French foreign minister met his German counterpart in Berlin on Tuesday.", {"FRA"}, {"DEU"}),
+    "CONSULT": ("The French foreign minister met his German counterpart in Berlin on Tuesday.", {"FRA", "DEU"}, set()),
     "SUPPORT": ("Brazil praised Argentina for its handling of the crisis.", {"BRA"}, {"ARG"}),
     "CONCEDE": ("The Egyptian government lifted the curfew in Cairo on Friday.", {"EGY"}, None),
     "COOPERATE": ("Kenya extradited three suspects to Tanzania last week.", {"KEN"}, {"TZA"}),
@@ -66,6 +66,11 @@ def test_passive_voice_puts_the_agent_first(analyze_text):
 def test_reciprocal_actors_share_the_actor_list(analyze_text):
     event = only_event(analyze_text("Russia and Georgia signed a peace agreement.", date=DATE), "SUPPORT")
     assert countries(event.actor) == {"RUS", "GEO"} and event.recipient == []
+
+
+def test_a_visit_keeps_visitor_and_host_apart(analyze_text):
+    event = only_event(analyze_text("The Indian prime minister visited Japan on Monday.", date=DATE), "CONSULT")
+    assert event.mode == "visit" and countries(event.actor) == {"IND"} and countries(event.recipient) == {"JPN"}
 
 
 def test_negation(analyze_text):

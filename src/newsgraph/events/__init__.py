@@ -18,6 +18,9 @@ from .triggers import Trigger, find_triggers
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "outside", "inside"})
+# The manual: in a meeting with no host and visitor, all participants are the actor.
+RECIPROCAL_TYPES = frozenset({"CONSULT"})
+DIRECTED_MODES = frozenset({"visit"})
 NOUN_CONFIDENCE = 0.8
 NO_ACTOR_CONFIDENCE = 0.6
 EMBEDDED_CONFIDENCE = 0.9
@@ -57,6 +60,8 @@ class EventCoder:
         reporter = self.arguments.speaker_of_report(trigger.anchor)
         modality = read_modality(trigger.token, trigger.anchor, self.words, reported=bool(reporter))
         coding = code(self.words, trigger.entry, [g.entry for g in trigger.governed], modality)
+        if coding.type in RECIPROCAL_TYPES and coding.mode not in DIRECTED_MODES:
+            actor_ids, recipient_ids = actor_ids + [r for r in recipient_ids if r not in actor_ids], []
         facts = self.words.types[coding.type]
         if facts.requires_recipient and not recipient_ids and len(actor_ids) < 2:
             return None

@@ -15,6 +15,8 @@ STATE_TYPES = frozenset({"country", "organisation", "region"})
 GROUP_TYPES = STATE_TYPES | {"group"}
 # Objects, with the labels a headline's telegraphic grammar gets (``Nato mends Russia military ties``).
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "attr", "oprd", "appos", "dep"})
+OTHER_CLAUSE_DEPS = frozenset({"advcl", "relcl", "conj", "ccomp", "parataxis", "nsubj", "nsubjpass", "csubj",
+                               "mark", "cc", "punct"})
 MAX_DEPTH = 4
 ANTECEDENT_SENTENCES = 2
 
@@ -178,15 +180,31 @@ class ArgumentReader:
         found = unique([a for s in subject for a in self.phrase_actors(s)])
         if not found and verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "attr"):
             return self.verb_actor(verb.head.head)
+        if not found and any(s.pos_ == "NOUN" for s in subject):
+            return self.place_actor(verb)
         return found
+
+    def place_actor(self, verb: Token) -> list[str]:
+        """``Demonstrators in Baghdad blocked a road``: an unnamed group is coded by the state it acts in,
+        as CAMEO coders do (the place after ``in``/``at`` on the verb or its subject)."""
+        holders = [verb, *(s for s in subjects(verb) if s.pos_ == "NOUN")]
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and self.words.has("location_prepositions", prep.lower_):
+                    for obj in prep_objects(prep):
+                        located = [a for a in self.phrase_actors(obj) if self.actors.actor(a).country]
+                        if located:
+                            return located[:1]
+        return []
 
     def recipient_of(self, trigger: Trigger, exclude: set[str]) -> list[str]:
         """The recipient from the likely phrases, else the first located actor further on in the clause."""
         return self.likely_recipient(trigger, exclude) or self.later_actor(trigger.anchor, exclude)
 
     def later_actor(self, anchor: Token, exclude: set[str]) -> list[str]:
-        """``rejected recent calls by Belarus's rulers``: the first located actor after the trigger in its clause."""
-        for token in anchor.subtree:
+        """``rejected recent calls by Belarus's rulers``: the first located actor after the trigger in its
+        own clause (not in a clause of time, condition or reason hung on it)."""
+        for token in sorted(clause_tokens(anchor), key=lambda t: t.i):
             actor_id = self.actor_at.get(token.i)
             if token.i > anchor.i and actor_id and actor_id not in exclude and self.actors.actor(actor_id).country:
                 return [actor_id]
@@ -238,6 +256,18 @@ class ArgumentReader:
 
     def refs(self, actor_ids: list[str]) -> list[ActorRef]:
         return [self.actors.ref(a) for a in unique(actor_ids)]
+
+
+def clause_tokens(anchor: Token) -> list[Token]:
+    """The words of the anchor's own clause: its subtree without other clauses and its subject."""
+    found, stack = [], list(anchor.children)
+    while stack:
+        token = stack.pop()
+        if token.dep_ in OTHER_CLAUSE_DEPS:
+            continue
+        found.append(token)
+        stack.extend(token.children)
+    return found
 
 
 def is_expletive(pronoun: Token) -> bool:
