@@ -44,7 +44,8 @@ def extract_quotes(parsed: ParsedArticle, actors: ActorIndex) -> list[Quote]:
 
 
 def quoted_drafts(ctx: QuoteContext) -> list[_Draft]:
-    """Direct and partial quotations of the text flow, each with its attribution or a carried-over one."""
+    """Direct and partial quotations of the text flow, each with its attribution or a carried-over one;
+    a fragment no one is said to have spoken is a term, not a quotation."""
     drafts: list[_Draft] = []
     last_in_paragraph: dict[int | None, _Draft] = {}
     for index, stretch in enumerate(ctx.stretches):
@@ -56,6 +57,8 @@ def quoted_drafts(ctx: QuoteContext) -> list[_Draft]:
         attribution = attribute_quoted(ctx, index) if kind == "direct" else attribute_partial(ctx, index)
         if attribution is None or not attribution.found:
             attribution = carried_over(ctx, index, last_in_paragraph) or attribution
+        if kind == "partial" and attribution is None:
+            continue
         draft = _Draft(stretch.start, stretch.end, kind, attribution)
         drafts.append(draft)
         if attribution is not None and attribution.found:

@@ -73,12 +73,12 @@ class QuoteContext:
         return self.stretch_of(token.idx) is not None
 
     def mention_of(self, token: Token) -> Mention | None:
-        """The innermost mention holding ``token``; on a tie the resolver's description or pronoun,
-        which says who the phrase is, before a name or gazetteer reading of the same words."""
+        """The mention holding ``token``: the resolver's description or pronoun, which says who the phrase
+        is, before a name or gazetteer reading of the same words; the innermost among equals."""
         last = bisect_right(self._mention_starts, token.idx)
         holding = [m for m in self.actors.mentions[max(0, last - MENTION_LOOKBACK):last]
                    if m.start <= token.idx < m.end]
-        return min(holding, key=lambda m: (m.end - m.start, KIND_PREFERENCE.get(m.kind, 2)), default=None)
+        return min(holding, key=lambda m: (KIND_PREFERENCE.get(m.kind, 2), m.end - m.start), default=None)
 
     def mention_in(self, phrase_head: Token) -> Mention | None:
         """The mention for a phrase: its head's own, else the last inside it before any comma, possessors aside."""

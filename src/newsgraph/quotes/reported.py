@@ -146,6 +146,8 @@ def according_to_clause(token: Token, quoted: IsQuoted) -> tuple[int, int] | Non
     if head.i == token.i or head.pos_ not in ("VERB", "AUX") or cues().is_verb_cue(head):
         return None
     first, last = head.left_edge.i, clause_end(head, quoted)
+    while last > first and token.doc[last].is_punct:
+        last -= 1
     if token.i <= first:
         return token.right_edge.i + 1, last
     if token.right_edge.i >= last:
