@@ -11,6 +11,8 @@ from .corpus import (actor_command, actors_command, demo_command, export_command
                      quotes_command, relations_command, speakers_command, stats_command)
 from .common import EXIT_ERROR, fail
 from .eval_events import eval_events_command
+from .eval_quotes import eval_quotes_command
+from .web import serve_command
 
 app = typer.Typer(
     name="newsgraph",
@@ -22,6 +24,7 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Measure accuracy against hand-annotated gold files.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 eval_app.command("events")(eval_events_command)
+eval_app.command("quotes")(eval_quotes_command)
 
 app.command("analyze")(analyze_command)
 app.command("demo")(demo_command)
@@ -34,6 +37,7 @@ app.command("actor")(actor_command)
 app.command("network")(network_command)
 app.command("stats")(stats_command)
 app.command("export")(export_command)
+app.command("serve")(serve_command)
 
 
 def main() -> None:
