@@ -17,7 +17,7 @@ from typing import Literal
 import pycountry
 from spacy.tokens import Doc, Span
 
-EntryType = Literal["country", "region", "organisation"]
+EntryType = Literal["country", "region", "organisation", "person"]
 Form = Literal["name", "adjective", "people"]
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
@@ -30,7 +30,7 @@ HITS_KEY = "newsgraph.gazetteer_hits"
 
 @dataclass(frozen=True)
 class Entry:
-    """One thing the gazetteer knows: a country, a region or an organisation."""
+    """One thing the gazetteer knows: a country, a region, an organisation or a well-known leader."""
 
     name: str
     type: EntryType
@@ -86,6 +86,16 @@ def read_rows(name: str, width: int) -> list[list[str]]:
     return rows
 
 
+FormIndex = defaultdict[str, list[tuple[str, Entry | None, Form]]]
+
+
+def index_form(index: FormIndex, form: str, entry: Entry | None, kind: Form) -> None:
+    """File a form under its first word, the key the scanner looks up at each word of a text."""
+    first_word = WORD.match(form)
+    if first_word and all(known != form for known, _, _ in index[first_word.group()]):
+        index[first_word.group()].append((form, entry, kind))
+
+
 class Gazetteer:
     """All gazetteer tables, built once (see ``gazetteer()``)."""
 
@@ -94,7 +104,8 @@ class Gazetteer:
         self.folded: dict[str, Entry] = {}
         self.adjectives: dict[str, Entry] = {}
         self.countries: dict[str, Entry] = {}
-        self.forms: dict[str, list[tuple[str, Entry | None, Form]]] = defaultdict(list)
+        self.forms: FormIndex = defaultdict(list)
+        self.leader_forms: FormIndex = defaultdict(list)
         self.sectors: dict[str, tuple[str, bool]] = {}
         self.cameo: dict[str, str] = {}
         self.load_countries()
@@ -102,9 +113,11 @@ class Gazetteer:
         self.load_organisations()
         self.load_seats()
         self.load_blocked()
+        self.load_leaders()
         self.load_sectors()
-        for candidates in self.forms.values():
-            candidates.sort(key=lambda candidate: -len(candidate[0]))
+        for index in (self.forms, self.leader_forms):
+            for candidates in index.values():
+                candidates.sort(key=lambda candidate: -len(candidate[0]))
         self.longest_sector_phrase = max(len(phrase.split()) for phrase in self.sectors)
 
     def add(self, form: str, entry: Entry | None, kind: Form = "name") -> None:
@@ -112,9 +125,7 @@ class Gazetteer:
         form = normalise_form(form)
         if not form:
             return
-        first_word = WORD.match(form)
-        if first_word and all(f != form for f, _, _ in self.forms[first_word.group()]):
-            self.forms[first_word.group()].append((form, entry, kind))
+        index_form(self.forms, form, entry, kind)
         if entry is None:
             return
         table = self.names if kind == "name" else self.adjectives
@@ -163,6 +174,12 @@ class Gazetteer:
             if line.strip() and not line.startswith("#"):
                 self.add(line.strip(), None)
 
+    def load_leaders(self) -> None:
+        for name, others, country, organisation, sector in read_rows("leaders.tsv", 5):
+            entry = Entry(name, "person", None, country or None, sector or None, organisation or None)
+            for form in (name, *split_field(others)):
+                index_form(self.leader_forms, normalise_form(form), entry, "name")
+
     def load_sectors(self) -> None:
         for phrase, sector, strength in read_rows("sectors.tsv", 3):
             self.sectors[phrase.lower()] = (sector, strength == "head")
@@ -199,7 +216,16 @@ def country_entry(code: str) -> Entry | None:
 
 def find_hits(text: str) -> list[Hit]:
     """Gazetteer forms in ``text``, case-sensitive, longest first, not overlapping, left to right."""
-    forms = gazetteer().forms
+    return scan(text, gazetteer().forms)
+
+
+def leader_in(text: str) -> Entry | None:
+    """The first well-known leader named in ``text`` ("President Bill Clinton", "Mr Putin")."""
+    hits = scan(text, gazetteer().leader_forms)
+    return hits[0].entry if hits else None
+
+
+def scan(text: str, forms: FormIndex) -> list[Hit]:
     hits: list[Hit] = []
     covered = 0
     for word in WORD.finditer(text):
@@ -243,7 +269,7 @@ def country_of(text: str) -> str | None:
     """The ISO alpha-3 country a name, adjective, demonym or phrase refers to ("Russian foreign minister")."""
     entry = lookup(text) or adjective_of(text)
     if entry is None:
-        entry = next((hit.entry for hit in find_hits(text) if hit.entry.country), None)
+        entry = next((hit.entry for hit in find_hits(text) if hit.entry.country), None) or leader_in(text)
     return entry.country if entry else None
 
 
@@ -283,6 +309,19 @@ def sector_in(text: str, strong_only: bool) -> str | None:
             i += 1
     candidates = [item for item in found if item[0]] or ([] if strong_only else found)
     return max(candidates)[2] if candidates else None
+
+
+@lru_cache(maxsize=65536)
+def head_sector(phrase: str) -> str | None:
+    """The sector named by the head of a noun phrase, the longest known phrase ending at its last word:
+    "Georgian security forces" → COP, but "military ties" → None (a sector word only as modifier)."""
+    tables = gazetteer()
+    words = SECTOR_WORD.findall(phrase.lower().translate(APOSTROPHES))
+    for size in range(min(tables.longest_sector_phrase, len(words)), 0, -1):
+        known = tables.sectors.get(" ".join(words[-size:]))
+        if known:
+            return known[0]
+    return None
 
 
 def normalise_country(code: str | None) -> str | None:

@@ -1,0 +1,302 @@
+"""Actor enrichment: gazetteer facts on every actor, one actor per entity, and the mentions NER missed.
+
+After the resolver has grouped names into actors, this step
+- gives each actor its country (ISO alpha-3), sector and organisation from the gazetteer;
+- merges names of one entity into one actor: "Moscow", "Russia" and "the Kremlin" become "Russia";
+- reads people's country and sector from their titles and appositions ("Sergei Lavrov, the Russian
+  foreign minister" → RUS, GOV; "James Appathurai, the Nato spokesman" → NATO, IGO);
+- turns a country word before a sector noun into a group actor ("Georgian forces" → GEO, MIL);
+- adds a "gazetteer" mention for every gazetteer name the NER missed ("Nato nations", "Russian territory").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..document import ParsedArticle
+from ..model import Actor, Mention
+from ..places import resolve_place
+from .gazetteer import Entry, Hit, adjective_of, country_entry, country_of, doc_hits, find_hits, head_sector, \
+    leader_in, lookup, organisation_of, sector_of
+from .index import ActorIndex
+
+MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct"}
+PLACE_TYPES = {"country", "region"}
+
+ActorKey = tuple[str, ...]
+
+
+@dataclass
+class Facts:
+    """What the gazetteer says about one actor: the key it merges under and its fields."""
+
+    key: ActorKey | None = None
+    name: str | None = None
+    type: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    organisation: str | None = None
+
+
+@dataclass
+class Enricher:
+    index: ActorIndex
+    parsed: ParsedArticle
+    actors: dict[str, Actor] = field(default_factory=dict)
+    by_key: dict[ActorKey, Actor] = field(default_factory=dict)
+    redirect: dict[str, str] = field(default_factory=dict)
+    seat_sectors: dict[str, set[str | None]] = field(default_factory=dict)
+    hits_by_start: dict[int, Hit] = field(default_factory=dict)
+
+    def run(self) -> ActorIndex:
+        self.hits_by_start = {hit.start: hit for hit in doc_hits(self.parsed.doc)}
+        for actor in self.index.actors:
+            self.place_actor(actor, self.facts_of(actor))
+        mentions = [self.retarget(mention) for mention in self.index.mentions]
+        mentions = [mention for mention in mentions if mention is not None]
+        mentions.extend(self.gazetteer_mentions(mentions))
+        self.settle_country_sectors()
+        used = {mention.actor_id for mention in mentions}
+        actors = [actor for actor in self.actors.values() if actor.id in used]
+        return ActorIndex(actors, mentions)
+
+    # actors -----------------------------------------------------------------------------------
+
+    def facts_of(self, actor: Actor) -> Facts:
+        if actor.type == "person":
+            return self.person_facts(actor)
+        for name in (actor.name, *actor.aliases):
+            entry = lookup(name)
+            if entry:
+                return facts_of_entry(entry)
+        if actor.type == "group" and adjective_of(actor.name):
+            return facts_of_entry(adjective_of(actor.name))  # type: ignore[arg-type]
+        return self.phrase_facts(actor)
+
+    def person_facts(self, actor: Actor) -> Facts:
+        """A person's country, sector and organisation from role, affiliation, titles and appositions."""
+        context = " ; ".join(text for text in (actor.organisation, actor.role, *self.titles_of(actor)) if text)
+        facts = Facts(sector=sector_of(actor.role or "") or sector_of(context))
+        organisation = organisation_of(context)
+        if organisation:
+            facts.organisation = organisation.name
+            facts.sector = organisation.sector if organisation.country is None else facts.sector or organisation.sector
+        facts.country = country_of(context) if (organisation is None or organisation.country) else None
+        if organisation is None and actor.organisation and not country_of(actor.organisation):
+            facts.organisation = actor.organisation
+        if not (facts.country or facts.organisation):
+            return self.leader_facts(actor, facts)
+        return facts
+
+    @staticmethod
+    def leader_facts(actor: Actor, facts: Facts) -> Facts:
+        """A well-known leader's country and organisation when the text gives none ("Mr Putin")."""
+        leader = next(filter(None, (leader_in(name) for name in (actor.name, *actor.aliases))), None)
+        if leader is None:
+            return facts
+        return Facts(country=leader.country, organisation=leader.organisation,
+                     sector=facts.sector or leader.sector)
+
+    def titles_of(self, actor: Actor) -> list[str]:
+        """Descriptions tied to the person and the title words before each of its names."""
+        doc = self.parsed.doc
+        texts = []
+        for mention in self.index.mentions:
+            if mention.actor_id != actor.id:
+                continue
+            if mention.kind == "description":
+                texts.append(mention.text)
+            elif mention.kind == "name":
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is not None:
+                    texts.append(title_before(span))
+        return [text for text in texts if text]
+
+    def phrase_facts(self, actor: Actor) -> Facts:
+        """Facts of a name the gazetteer lacks: a group ("Georgian forces"), an organisation whose name
+        carries its country ("Russian Foreign Ministry"), or a town or state ("Corfu", "New Jersey")."""
+        facts = Facts(country=country_of(actor.name), sector=sector_of(actor.name))
+        organisation = organisation_of(actor.name)
+        if organisation:
+            facts.organisation = organisation.name
+            facts.country = facts.country or organisation.country
+        if actor.type == "country":
+            place = resolve_place(actor.name)
+            if place and place.country:
+                facts.type, facts.country = "region", place.country
+        elif facts.sector and is_group_phrase(actor.name):
+            facts.type = "group"
+            facts.key = group_key(facts.country, facts.organisation, facts.sector)
+        return facts
+
+    def place_actor(self, actor: Actor, facts: Facts) -> None:
+        """Apply the facts; an actor whose key an earlier actor holds merges into that one."""
+        if facts.key and facts.key in self.by_key:
+            survivor = self.by_key[facts.key]
+            self.redirect[actor.id] = survivor.id
+            add_aliases(survivor, [actor.name, *actor.aliases])
+            self.note_sector(survivor, facts)
+            return
+        original = actor.name
+        actor.name = facts.name or actor.name
+        actor.type = facts.type or actor.type  # type: ignore[assignment]
+        actor.country = facts.country or actor.country
+        actor.sector = facts.sector or actor.sector
+        actor.organisation = facts.organisation
+        add_aliases(actor, [original])
+        self.actors[actor.id] = actor
+        if facts.key:
+            self.by_key[facts.key] = actor
+            self.note_sector(actor, facts)
+
+    def note_sector(self, actor: Actor, facts: Facts) -> None:
+        if actor.type == "country":
+            self.seat_sectors.setdefault(actor.id, set()).add(facts.sector)
+
+    def settle_country_sectors(self) -> None:
+        """A country named only by one kind of seat keeps its sector ("the Pentagon": MIL); else none."""
+        for actor_id, sectors in self.seat_sectors.items():
+            self.actors[actor_id].sector = next(iter(sectors)) if len(sectors) == 1 else None
+
+    def actor_for(self, facts: Facts, text: str) -> Actor:
+        """The actor holding ``facts.key``, created when the text first names it."""
+        assert facts.key is not None
+        actor = self.by_key.get(facts.key)
+        if actor is None:
+            actor = Actor(self.new_id(), facts.name or text, facts.type or "group",  # type: ignore[arg-type]
+                          facts.country, facts.sector, facts.organisation)
+            self.actors[actor.id] = actor
+            self.by_key[facts.key] = actor
+        elif actor.name != text:
+            add_aliases(actor, [text])
+        self.note_sector(actor, facts)
+        return actor
+
+    def new_id(self) -> str:
+        taken = {actor.id for actor in self.index.actors} | set(self.actors)
+        number = len(taken) + 1
+        while f"a{number}" in taken:
+            number += 1
+        return f"a{number}"
+
+    # mentions ---------------------------------------------------------------------------------
+
+    def retarget(self, mention: Mention) -> Mention | None:
+        """Point a mention at its merged actor; a gazetteer name before a sector noun, or a longer
+        gazetteer form starting there ("UN peacekeepers"), makes it a mention of that actor instead."""
+        if mention.kind == "name":
+            hit = self.hits_by_start.get(mention.start)
+            if hit is not None and hit.end >= mention.end:
+                return self.mention_of_hit(hit, mention.kind, mention.in_quote)
+        mention.actor_id = self.redirect.get(mention.actor_id, mention.actor_id)
+        return mention
+
+    def gazetteer_mentions(self, mentions: list[Mention]) -> list[Mention]:
+        """Mentions for gazetteer names no existing mention covers."""
+        covered = sorted((m.start, m.end) for m in mentions)
+        added = []
+        for hit in doc_hits(self.parsed.doc):
+            if not overlaps(covered, hit.start, hit.end):
+                mention = self.mention_of_hit(hit, "gazetteer", in_quote=False)
+                if mention is not None:
+                    added.append(mention)
+        return added
+
+    def mention_of_hit(self, hit: Hit, kind: str, in_quote: bool) -> Mention | None:
+        """A gazetteer form as a mention: of a group when it modifies a sector noun, else of its entity."""
+        doc = self.parsed.doc
+        span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+        if span is None:
+            return None
+        facts = facts_of_entry(hit.entry)
+        start, end, text = hit.start, hit.end, hit.text
+        phrase = group_phrase(span)
+        if phrase is not None:
+            sector = head_sector(phrase.text[hit.end - phrase.start_char:])
+            if sector:
+                organisation = hit.entry.name if hit.entry.type == "organisation" else None
+                if sector != hit.entry.sector:
+                    facts = Facts(group_key(hit.entry.country, organisation, sector), None, "group",
+                                  hit.entry.country, sector, organisation)
+                    start, end, text = phrase.start_char, phrase.end_char, phrase.text
+        elif hit.form == "people":
+            facts = Facts(group_key(hit.entry.country, None, None), hit.text, "group", hit.entry.country)
+        actor = self.actor_for(facts, text)
+        block = self.parsed.block_at(start)
+        return Mention(start, end, text, actor.id, kind, block.index if block else None, in_quote)  # type: ignore[arg-type]
+
+
+def facts_of_entry(entry: Entry) -> Facts:
+    """The facts of a gazetteer entry; a seat or an adjective stands for its country's actor."""
+    if entry.type == "country":
+        country = country_entry(entry.code or "") or entry
+        return Facts(("country", country.code or country.name), country.name, "country", country.code,
+                     entry.sector)
+    if entry.type == "region":
+        return Facts(("region", entry.name), entry.name, "region", entry.country)
+    return Facts(("organisation", entry.code or entry.name), entry.name, "organisation", entry.country,
+                 entry.sector, entry.name)
+
+
+def group_key(country: str | None, organisation: str | None, sector: str | None) -> ActorKey:
+    return ("group", country or "", organisation or "", sector or "")
+
+
+def group_phrase(span: Span) -> Span | None:
+    """The common-noun phrase a country word modifies ("Georgian forces"), unless it is a person's title
+    ("Russian Foreign Minister Andrei Kozyrev", "Lavrov, the Russian foreign minister")."""
+    last = span[-1]
+    head = last.head
+    if last.dep_ not in MODIFIER_DEPS or head.i <= last.i or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if head.ent_type_ == "PERSON" or is_title(head):
+        return None
+    if any(token.is_punct or token.is_space for token in span.doc[last.i + 1:head.i + 1]):
+        return None
+    return span.doc[span.start:head.i + 1]
+
+
+def is_title(token: Token) -> bool:
+    """Is this noun a title of a named person, before the name or in apposition to it?"""
+    if token.dep_ == "compound" and token.head.ent_type_ == "PERSON":
+        return True
+    if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
+        return True
+    return any(child.dep_ == "appos" and child.ent_type_ == "PERSON" for child in token.children)
+
+
+def title_before(span: Span) -> str:
+    """The title words before a name in its own phrase: "Russian Foreign Minister" in front of "Andrei Kozyrev"."""
+    doc: Doc = span.doc
+    start = span.start
+    while start > 0 and doc[start - 1].dep_ in TITLE_DEPS and start <= doc[start - 1].head.i < span.end:
+        start -= 1
+    return doc[start:span.start].text.strip()
+
+
+def is_group_phrase(name: str) -> bool:
+    """Country words then common nouns only: "Georgian forces", not "Russian Foreign Ministry"."""
+    hits = find_hits(name)
+    if not hits or hits[0].start != 0:
+        return False
+    rest = name[hits[-1].end:].split()
+    return bool(rest) and all(word[:1].islower() for word in rest)
+
+
+def add_aliases(actor: Actor, names: list[str]) -> None:
+    for name in names:
+        if name and name != actor.name and name not in actor.aliases:
+            actor.aliases.append(name)
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def enrich(index: ActorIndex, parsed: ParsedArticle) -> ActorIndex:
+    """The resolver's actors with countries, sectors and organisations, merged per entity, plus
+    group actors and the gazetteer mentions NER missed."""
+    return Enricher(index, parsed).run()

@@ -1,0 +1,96 @@
+"""Actor enrichment on small texts: countries, sectors, organisations, merged metonyms, groups."""
+
+from __future__ import annotations
+
+
+def actors_by_name(analysis):
+    return {actor.name: actor for actor in analysis.actors}
+
+
+def actor_named(analysis, text):
+    """The actor of the mention with exactly this text."""
+    [actor_id] = {m.actor_id for m in analysis.mentions if m.text == text}
+    return next(actor for actor in analysis.actors if actor.id == actor_id)
+
+
+def test_metonyms_and_adjectives_merge_into_one_country(analyze_text):
+    analysis = analyze_text("Moscow rejected the plan. Russia said the Kremlin would decide on Russian territory.")
+    russia = [actor for actor in analysis.actors if actor.country == "RUS"]
+    assert len(russia) == 1
+    assert (russia[0].name, russia[0].type) == ("Russia", "country")
+    assert {m.text for m in analysis.mentions if m.actor_id == russia[0].id} >= {"Moscow", "Russia", "Kremlin"}
+
+
+def test_nato_spellings_are_one_igo(analyze_text):
+    analysis = analyze_text("Nato ministers met in Brussels. NATO said the talks went well.")
+    nato = [actor for actor in analysis.actors if actor.name == "NATO"]
+    assert len(nato) == 1 and nato[0].sector == "IGO" and nato[0].type == "organisation"
+
+
+def test_person_country_and_sector_from_apposition(analyze_text):
+    analysis = analyze_text("Sergei Lavrov, the Russian foreign minister, said the talks were useful.")
+    lavrov = actors_by_name(analysis)["Sergei Lavrov"]
+    assert (lavrov.country, lavrov.sector) == ("RUS", "GOV")
+
+
+def test_person_organisation_from_igo_apposition(analyze_text):
+    analysis = analyze_text("James Appathurai, the Nato spokesman, said the relations had improved.")
+    spokesman = actors_by_name(analysis)["James Appathurai"]
+    assert (spokesman.organisation, spokesman.sector, spokesman.country) == ("NATO", "IGO", None)
+
+
+def test_person_country_from_title_before_name(analyze_text):
+    analysis = analyze_text("Egyptian President Hosni Mubarak met the envoy on Tuesday.")
+    mubarak = actors_by_name(analysis)["Hosni Mubarak"]
+    assert (mubarak.country, mubarak.sector) == ("EGY", "GOV")
+
+
+def test_country_word_before_a_sector_noun_is_a_group(analyze_text):
+    analysis = analyze_text("Georgian forces shelled the town. Later Georgian troops withdrew.")
+    group = actor_named(analysis, "Georgian forces")
+    assert (group.type, group.country, group.sector) == ("group", "GEO", "MIL")
+    assert actor_named(analysis, "Georgian troops").id == group.id
+
+
+def test_country_word_before_other_nouns_is_the_country(analyze_text):
+    analysis = analyze_text("Nato nations discussed the route through Russian territory.")
+    assert actor_named(analysis, "Russian").name == "Russia"
+    assert actor_named(analysis, "Nato").name == "NATO"
+
+
+def test_regions_are_actors_with_their_parent(analyze_text):
+    analysis = analyze_text("Russia recognised South Ossetia and Abkhazia as independent states.")
+    for name in ("South Ossetia", "Abkhazia"):
+        region = actors_by_name(analysis)[name]
+        assert (region.type, region.country) == ("region", "GEO")
+
+
+def test_gazetteer_mentions_keep_exact_offsets(analyze_text):
+    analysis = analyze_text("Talks with the Kremlin and the OSCE resumed after Nato-Russia Council meetings.")
+    text = analysis.article.text
+    assert all(text[m.start:m.end] == m.text for m in analysis.mentions)
+    assert any(m.text == "Nato-Russia Council" for m in analysis.mentions)
+
+
+def test_actor_ids_are_unique_and_every_mention_points_at_an_actor(analyze_text):
+    analysis = analyze_text("Washington and Moscow disagreed. The Pentagon said US forces and UN peacekeepers "
+                            "would help Iraqi civilians and Palestinians.")
+    ids = [actor.id for actor in analysis.actors]
+    assert len(ids) == len(set(ids))
+    assert {m.actor_id for m in analysis.mentions} <= set(ids)
+    assert actor_named(analysis, "US forces").sector == "MIL"
+    assert actor_named(analysis, "Palestinians").country == "PSE"
+    assert actor_named(analysis, "Washington").name == "United States"
+
+
+def test_seed_actors(seed_analysis):
+    actors = actors_by_name(seed_analysis)
+    assert actors["Russia"].country == "RUS"
+    assert actors["NATO"].sector == "IGO"
+    assert actors["Georgia"].country == "GEO"
+    assert actors["United States"].country == "USA"
+    for region in ("South Ossetia", "Abkhazia"):
+        assert (actors[region].type, actors[region].country) == ("region", "GEO")
+    assert (actors["Sergei Lavrov"].country, actors["Sergei Lavrov"].sector) == ("RUS", "GOV")
+    assert actors["James Appathurai"].organisation == "NATO"
+    assert len([a for a in seed_analysis.actors if a.country == "RUS" and a.type == "country"]) == 1
