@@ -179,3 +179,16 @@ def test_bad_input_gives_valid_events(analyze_text, text):
     for event in analysis.events:
         assert analysis.article.text[event.trigger.start:event.trigger.end] == event.trigger.text
         assert event.score is not None and event.quad_class in (1, 2, 3, 4)
+
+
+def test_political_attack_is_criticism_and_armed_attack_is_assault(analyze_text):
+    verbal = analyze_text("The Conservative Party attacked Labour's plans for higher taxes.", date=DATE)
+    assert [e.type for e in verbal.events] == ["ACCUSE"]
+    armed = analyze_text("Russian troops attacked the Georgian army near Gori.", date=DATE)
+    assert "ASSAULT" in [e.type for e in armed.events]
+
+
+def test_help_to_do_something_is_not_aid(analyze_text):
+    analysis = analyze_text("The media attention helped to move the focus from Scotland's drinking problems.",
+                            date=DATE)
+    assert not [e for e in analysis.events if e.type == "AID"]

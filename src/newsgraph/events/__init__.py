@@ -11,7 +11,7 @@ from ..document import ParsedArticle
 from ..model import Event, Place, Quote, Span
 from ..places import resolve_place
 from .arguments import ArgumentReader
-from .coding import code, scores
+from .coding import Coding, code, scores
 from .lexicon import Lexicon, lexicon
 from .modality import read_modality
 from .triggers import Trigger, find_triggers
@@ -60,6 +60,8 @@ class EventCoder:
         reporter = self.arguments.speaker_of_report(trigger.anchor)
         modality = read_modality(trigger.token, trigger.anchor, self.words, reported=bool(reporter))
         coding = code(self.words, trigger.entry, [g.entry for g in trigger.governed], modality)
+        if self.is_verbal_attack(trigger, coding, actor_ids, recipient_ids):
+            coding = Coding("ACCUSE", "disapprove")
         if coding.type in RECIPROCAL_TYPES and coding.mode not in DIRECTED_MODES:
             actor_ids, recipient_ids = actor_ids + [r for r in recipient_ids if r not in actor_ids], []
         facts = self.words.types[coding.type]
@@ -86,6 +88,18 @@ class EventCoder:
         )
         self.date(event, trigger.anchor)
         return event
+
+    def is_verbal_attack(self, trigger: Trigger, coding: Coding, actor_ids: list[str], recipient_ids: list[str]) -> bool:
+        """``The Tories attacked Labour's plans``: an attack by and on no armed party, on no physical
+        target and on no country or region, is criticism (ACCUSE), as it mostly is in political news."""
+        if coding.type != "ASSAULT" or not actor_ids or not self.words.has("verbal_attack_verbs", trigger.token.lemma_):
+            return False
+        parties = [self.arguments.actors.actor(a) for a in actor_ids + recipient_ids]
+        armed = any(self.words.has("armed_sectors", a.sector or "") for a in parties)
+        armed = armed or any(c.dep_ in ("dobj", "nsubjpass") and self.words.has("physical_targets", c.lemma_.lower())
+                             for c in trigger.anchor.children)
+        places = any(self.words.has("place_actor_types", a.type) for a in map(self.arguments.actors.actor, recipient_ids))
+        return not armed and not places
 
     def reporter_ref(self, reporter: list[str]):
         return self.arguments.refs(reporter[:1])[0] if reporter else None
