@@ -290,11 +290,15 @@ class _Resolver:
         if not definite or head.tag_ not in ("NN", "NNP") or head.lower_ not in words.person_roles \
                 or head.lower_ in words.organisation_heads:
             return None
+        family = words.role_family.get(head.lower_, frozenset({head.lower_}))
         with_role = [f for f in people.found if head.lower_ in self.role_words(f.actor_key)]
         before = [f for f in with_role if f.start < head.i]
         if before:
             return before[-1].actor_key
-        found = self.antecedent(head, None, people)
+        # a person the article gives a role of another kind is not meant by this one
+        unlike = {f.actor_key for f in people.found
+                  if self.role_words(f.actor_key) and not family & set(self.role_words(f.actor_key))}
+        found = self.antecedent(head, None, people, unlike)
         if found is None and self.in_lead(head):
             found = people.first_after(head.i, self.parsed)
         return found.actor_key if found else None
@@ -315,7 +319,8 @@ class _Resolver:
             if token.dep_ == "nsubj" and token.lower_ in roles and token.tag_ in ("NN", "NNS"):
                 yield token
             elif lexicon.is_verb_cue(token):
-                yield from (child for child in token.children if child.dep_ == "nsubj" and child.lower_ not in roles)
+                yield from (child for child in token.children if child.dep_ == "nsubj" and child.lower_ not in roles
+                            and not lexicon.is_noun_cue(child))
             elif token.lower_ == "to" and token.i > 0 and token.nbor(-1).lower_ == "according":
                 yield from (child for child in token.children if child.dep_ == "pobj")
 
@@ -363,17 +368,20 @@ class _Resolver:
         return head.tag_ in ("NN", "NNP") and head.lower_ in words.person_roles \
             and head.lower_ not in words.organisation_heads
 
-    def antecedent(self, token: Token, gender: str | None, pool: _Pool) -> _Found | None:
+    def antecedent(self, token: Token, gender: str | None, pool: _Pool,
+                   excluded: set[tuple[str, str] | None] = frozenset()) -> _Found | None:
         """A subject before ``token`` in its own sentence, else the subject of the nearest earlier sentence
         with a fitting person, else that sentence's first person not named as a possessor. A subject's
         antecedent never lies inside its own clause, and a speaker's never in the words reported
         (``Blair has failed, he claimed``)."""
         doc = self.parsed.doc
-        fitting = [f for f in pool.before(token.i) if gender is None or self.gender_of(f) in (None, gender)]
+        fitting = [f for f in pool.before(token.i) if (gender is None or self.gender_of(f) in (None, gender))
+                   and f.actor_key not in excluded]
         own = token.sent.start
         if token.dep_ in SUBJECTS:
             clause = token.head.head if token.head.dep_ == "parataxis" else token.head
-            fitting = [f for f in fitting if not clause.left_edge.i <= f.start <= clause.right_edge.i]
+            fitting = [f for f in fitting if not clause.left_edge.i <= f.start <= clause.right_edge.i
+                       or self.is_speaker(f)]
         same = [f for f in fitting if f.start >= own and _is_subject_phrase(doc[f.start:f.end])]
         if same:
             return same[-1]
@@ -385,6 +393,11 @@ class _Resolver:
         subjects = [f for f in in_sentence if _is_subject_phrase(doc[f.start:f.end])]
         unowned = [f for f in in_sentence if doc[f.start:f.end].root.dep_ != "poss"]
         return (subjects or unowned or in_sentence)[0]
+
+    def is_speaker(self, found: _Found) -> bool:
+        """The subject of a verb of saying."""
+        root = self.parsed.doc[found.start:found.end].root
+        return root.dep_ == "nsubj" and cues().is_verb_cue(root.head)
 
     def paragraphs_between(self, earlier: Token, later: Token) -> int:
         first, second = self.parsed.block_at(earlier.idx), self.parsed.block_at(later.idx)

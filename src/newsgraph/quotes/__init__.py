@@ -67,14 +67,15 @@ def quoted_drafts(ctx: QuoteContext) -> list[_Draft]:
 
 
 def carried_over(ctx: QuoteContext, index: int, last_in_paragraph: dict[int | None, _Draft]) -> Attribution | None:
-    """A quotation with no cue of its own: the paragraph's earlier speaker, one named just before,
-    the previous paragraph's speaker when the quotation opens a paragraph, or one named just after."""
+    """A quotation with no cue of its own: the latest speaker before it in the paragraph (an earlier
+    quotation's or one a cue names just before), the previous paragraph's when the quotation opens a
+    paragraph, or one named just after."""
     stretch = ctx.stretches[index]
     paragraph = ctx.paragraph(stretch.open_at)
     earlier = last_in_paragraph.get(paragraph)
-    if earlier is not None:
-        return earlier.attribution
     nearby = nearby_speaker(ctx, stretch)
+    if earlier is not None and (nearby is None or nearby.cue[0].idx < earlier.start):
+        return earlier.attribution
     if nearby is not None:
         return nearby
     if paragraph is not None and opens_paragraph(ctx, stretch):

@@ -43,8 +43,19 @@ def subject_of(verb: Token) -> Token | None:
             return None
         if node.dep_ not in CLIMBING_DEPS or node.head.i == node.i:
             break
+        depicted = depicted_speaker(node)
+        if depicted is not None:
+            return depicted
         node = node.head
     return inverted_subject(verb)
+
+
+def depicted_speaker(participle: Token) -> Token | None:
+    """``The documentary showed Mr Nattrass telling the meeting``: the one shown speaking."""
+    head = participle.head
+    if participle.tag_ != "VBG" or participle.dep_ != "advcl" or cues().lemma(head) not in cues().depicting_verbs:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < participle.i), None)
 
 
 def author_of(subject: Token) -> Token:

@@ -24,6 +24,7 @@ class Cues:
     forms: dict[str, str]
     naming_words: frozenset[str]
     non_speakers: frozenset[str]
+    depicting_verbs: frozenset[str]
 
     def lemma(self, token: Token) -> str:
         return self.forms.get(token.lower_) or token.lemma_.lower()
@@ -54,6 +55,7 @@ class SpeakerWords:
     pronouns: dict[str, tuple[str, str]]
     first_name_gender: dict[str, str]
     name_prefixes: frozenset[str]
+    role_family: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +64,7 @@ def cues() -> Cues:
     return Cues(frozenset(data["clause_verbs"]), frozenset(data["quote_verbs"]), frozenset(data["nouns"]),
                 tuple(tuple(p.split()) for p in data["phrases"]), frozenset(data["not_speech"]),
                 dict(data["forms"]), frozenset(data["naming_words"]),
-                frozenset(data["non_speakers"]))
+                frozenset(data["non_speakers"]), frozenset(data["depicting_verbs"]))
 
 
 @lru_cache(maxsize=1)
@@ -74,4 +76,5 @@ def speaker_words() -> SpeakerWords:
                         frozenset(data["organisation_heads"]), dict(data["honorifics"]),
                         frozenset(data["dropped_honorifics"]),
                         {word: (gender, role) for word, (gender, role) in data["pronouns"].items()}, genders,
-                        frozenset(data["name_prefixes"]))
+                        frozenset(data["name_prefixes"]),
+                        {word: frozenset(family) for family in data["role_families"] for word in family})
