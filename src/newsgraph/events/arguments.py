@@ -198,8 +198,15 @@ class ArgumentReader:
         return []
 
     def recipient_of(self, trigger: Trigger, exclude: set[str]) -> list[str]:
-        """The recipient from the likely phrases, else the first located actor further on in the clause."""
-        return self.likely_recipient(trigger, exclude) or self.later_actor(trigger.anchor, exclude)
+        """The recipient from the likely phrases, else whoever must comply with the condition
+        (``will boycott unless the president resigns``), else the first located actor further on."""
+        return (self.likely_recipient(trigger, exclude) or self.condition_subject(trigger, exclude)
+                or self.later_actor(trigger.anchor, exclude))
+
+    def condition_subject(self, trigger: Trigger, exclude: set[str]) -> list[str]:
+        clauses = [c for t in (trigger, *trigger.governed) for c in t.anchor.children if c.dep_ == "advcl"
+                   and any(m.dep_ == "mark" and self.words.has("conditional_markers", m.lower_) for m in c.children)]
+        return self.best_phrase([s for c in clauses for s in subjects_here(c)], exclude)
 
     def later_actor(self, anchor: Token, exclude: set[str]) -> list[str]:
         """``rejected recent calls by Belarus's rulers``: the first located actor after the trigger in its
@@ -216,10 +223,13 @@ class ArgumentReader:
         noun, verb = trigger.phrase, trigger.anchor
         phrases = [o for c in noun.children if c.dep_ == "prep" and self.is_recipient_prep(c)
                    and not self.words.has("actor_prepositions", c.lower_) for o in prep_objects(c)]
+        phrases += [s for c in noun.children if c.dep_ in ("acl", "ccomp") for s in subjects_here(c)]
         if trigger.has_light_verb:
             if self.words.has("receiving_verbs", verb.lemma_.lower()):
                 phrases += subjects(verb)
             phrases += self.object_phrases(verb)
+        phrases += [o for c in noun.children if c.dep_ == "prep" and self.words.has("location_prepositions", c.lower_)
+                    for o in prep_objects(c)]
         return self.best_phrase(phrases, exclude)
 
     def is_recipient_prep(self, prep: Token) -> bool:
