@@ -370,8 +370,9 @@ class _Resolver:
 
     def antecedent(self, token: Token, gender: str | None, pool: _Pool,
                    excluded: set[tuple[str, str] | None] = frozenset()) -> _Found | None:
-        """A subject before ``token`` in its own sentence, else the subject of the nearest earlier sentence
-        with a fitting person, else that sentence's first person not named as a possessor. A subject's
+        """A subject before ``token`` in its own sentence, else, in the nearest earlier sentence with a
+        fitting person, its speaker, its main subject, any subject or its first person not named as a
+        possessor, in that order. A subject's
         antecedent never lies inside its own clause, and a speaker's never in the words reported
         (``Blair has failed, he claimed``)."""
         doc = self.parsed.doc
@@ -390,9 +391,12 @@ class _Resolver:
             return None
         sentence = doc[earlier[-1].start].sent.start
         in_sentence = [f for f in earlier if doc[f.start].sent.start == sentence]
+        speakers = [f for f in in_sentence if self.is_speaker(f)]
+        main = [f for f in in_sentence if doc[f.start:f.end].root.head.dep_ == "ROOT"
+                and _is_subject_phrase(doc[f.start:f.end])]
         subjects = [f for f in in_sentence if _is_subject_phrase(doc[f.start:f.end])]
         unowned = [f for f in in_sentence if doc[f.start:f.end].root.dep_ != "poss"]
-        return (subjects or unowned or in_sentence)[0]
+        return (speakers or main or subjects or unowned or in_sentence)[0]
 
     def is_speaker(self, found: _Found) -> bool:
         """The subject of a verb of saying."""
