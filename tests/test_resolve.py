@@ -1,0 +1,88 @@
+"""The in-document resolver: names, honorifics, appositions, descriptions and pronouns."""
+
+import pytest
+
+from newsgraph.actors.resolve import find_actors
+from newsgraph.document import ParsedArticle
+from newsgraph.ingest import make_article
+from newsgraph.layout import detect_layout
+
+
+@pytest.fixture(scope="module")
+def resolve(pipeline):
+    def run(text):
+        article = make_article(text)
+        return find_actors(ParsedArticle(article, detect_layout(text, article.title), pipeline.nlp(text)))
+    return run
+
+
+def actor_named(index, name):
+    return next(a for a in index.actors if a.name == name)
+
+
+def pointed(index, text):
+    """The names of the actors the mentions with this text point at."""
+    return [index.actor(m.actor_id).name for m in index.mentions if m.text == text]
+
+
+def test_honorific_and_short_name_join_the_full_name(resolve):
+    index = resolve("Patricia Hewitt set out the plan. Later Ms Hewitt defended it.")
+    hewitt = actor_named(index, "Patricia Hewitt")
+    assert hewitt.gender == "female"
+    assert "Hewitt" in hewitt.aliases
+    assert pointed(index, "Ms Hewitt") == ["Patricia Hewitt"]
+
+
+def test_apposition_gives_role_and_affiliation_and_ties_the_description(resolve):
+    index = resolve("Sergei Lavrov, the Russian foreign minister, was more reserved about the talks.")
+    lavrov = actor_named(index, "Sergei Lavrov")
+    assert (lavrov.role, lavrov.organisation) == ("foreign minister", "Russian")
+    [description] = [m for m in index.mentions if m.kind == "description"]
+    assert description.text == "the Russian foreign minister"
+    assert index.actor(description.actor_id).name == "Sergei Lavrov"
+
+
+def test_role_words_before_a_name(resolve):
+    index = resolve("Pensions officer Paul Woolstenholmes said the pensions were under threat.")
+    assert actor_named(index, "Paul Woolstenholmes").role == "officer"
+
+
+def test_tied_description_used_later_points_at_the_person(resolve):
+    index = resolve("James Appathurai, the Nato spokesman, spoke on Friday. "
+                    "The Nato spokesman said the talks would resume.")
+    assert pointed(index, "The Nato spokesman") == ["James Appathurai"]
+
+
+def test_untied_description_stays_a_description(resolve):
+    index = resolve("A Downing Street spokesman said the prime minister had confidence in him.")
+    assert pointed(index, "A Downing Street spokesman") == ["Downing Street spokesman"]
+
+
+def test_party_words_and_hyphenated_surnames(resolve):
+    index = resolve("Lib Dem Norman Baker met Robert Kilroy-Silk. Mr Kilroy-Silk was angry.")
+    names = {a.name for a in index.actors if a.type == "person"}
+    assert {"Norman Baker", "Robert Kilroy-Silk"} <= names
+    assert pointed(index, "Mr Kilroy-Silk") == ["Robert Kilroy-Silk"]
+
+
+def test_pronoun_takes_gender_from_honorifics(resolve):
+    index = resolve("Mr Tom Price praised Ms Anna Field. She thanked him.")
+    assert pointed(index, "She") == ["Anna Field"]
+    assert pointed(index, "him") == ["Tom Price"]
+
+
+def test_pronouns_inside_quotations_are_not_resolved_and_quoted_names_are_no_antecedents(resolve):
+    index = resolve('Jaap Scheffer spoke first. "I told John Smith he was wrong," he said.')
+    assert pointed(index, "he") == ["Jaap Scheffer"]
+    assert all(not m.in_quote for m in index.mentions if m.kind == "pronoun")
+
+
+def test_definite_role_description_in_the_lead_is_the_person_named_next(resolve):
+    index = resolve("Scotland's justice minister has warned football fans over bigotry.\n"
+                    "Cathy Jamieson said exclusion orders were being considered.")
+    assert pointed(index, "Scotland's justice minister") == ["Cathy Jamieson"]
+
+
+def test_possessor_description_is_another_person(resolve):
+    index = resolve("Tony Blair's official spokesman declined to comment on the reports.")
+    assert pointed(index, "Tony Blair's official spokesman") == ["Tony Blair's official spokesman"]
