@@ -192,3 +192,14 @@ def test_help_to_do_something_is_not_aid(analyze_text):
     analysis = analyze_text("The media attention helped to move the focus from Scotland's drinking problems.",
                             date=DATE)
     assert not [e for e in analysis.events if e.type == "AID"]
+
+
+def test_trigger_covers_the_words_that_name_the_event(analyze_text):
+    from newsgraph.cli.report import event_line
+    analysis = analyze_text("Nato mends Russia military ties\nIsraeli aircraft carried out air strikes on Gaza.",
+                            date=DATE)
+    support = only_event(analysis, "SUPPORT")
+    assert support.trigger.text == "mends Russia military ties"
+    who, kind, score, words = event_line(support)
+    assert who.startswith("NATO →") and kind == "SUPPORT" and score == "+5.0" and words == "“mends ... ties”"
+    assert only_event(analysis, "ASSAULT").trigger.text == "carried out air strikes"

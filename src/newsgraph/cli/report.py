@@ -85,13 +85,20 @@ def event_line(event: Event) -> tuple[str, str, str, str]:
     flags = [flag for flag in ("negated", "hypothetical", "future") if getattr(event, flag)]
     kind = event.type + (f" {event.mode}" if event.mode else "") + (f" [{', '.join(flags)}]" if flags else "")
     score = f"{event.score:+.1f}" if event.score is not None else ""
-    return f"{actor} → {recipient}", kind, score, f"“{shorten(event.trigger.text, 60)}”"
+    return f"{actor} → {recipient}", kind, score, f"“{trigger_words(event.trigger.text)}”"
+
+
+def trigger_words(text: str) -> str:
+    """The trigger's first and last words, with what lies between elided: ``mends ... ties``."""
+    words = text.split()
+    return " ".join(words) if len(words) <= 2 else f"{words[0]} ... {words[-1]}"
 
 
 def events_table(events: list[Event]) -> Table:
     table = Table(title="Events", title_justify="left", expand=True)
-    for column in ("who → whom", "event", "score", "trigger", "date"):
+    for column in ("who → whom", "event", "score", "trigger", "date", "place", "claimed by"):
         table.add_column(column, justify="right" if column == "score" else "left")
     for event in events:
-        table.add_row(*event_line(event), event.date or "")
+        claimed = event.claimed_by_speaker.name if event.claimed_by_speaker else ""
+        table.add_row(*event_line(event), event.date or "", event.place.name if event.place else "", claimed)
     return table

@@ -73,7 +73,7 @@ class EventCoder:
         score = scores(self.words, coding.type, coding.mode)
         event = Event(
             id=event_id, type=coding.type, mode=coding.mode,
-            trigger=Span(token.idx, token.idx + len(token.text), token.text),
+            trigger=self.span(*trigger.wording()),
             sentence=Span(sentence.start_char, sentence.end_char, sentence.text),
             actor=self.arguments.refs(actor_ids), recipient=self.arguments.refs(recipient_ids),
             context=self.contexts(trigger, sentence),
@@ -100,6 +100,9 @@ class EventCoder:
                              for c in trigger.anchor.children)
         places = any(self.words.has("place_actor_types", a.type) for a in map(self.arguments.actors.actor, recipient_ids))
         return not armed and not places
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.parsed.text[start:end])
 
     def reporter_ref(self, reporter: list[str]):
         return self.arguments.refs(reporter[:1])[0] if reporter else None

@@ -10,6 +10,8 @@ from spacy.tokens import Span, Token
 from .lexicon import Lexicon, TriggerEntry
 
 NOT_AN_EVENT = "-"
+MAX_WORDING = 6
+WORDING_OBJECT_DEPS = frozenset({"dobj", "appos", "dep", "oprd"})  # with a headline's parse labels
 CONFLICT_QUAD = 3
 TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ"})
 # How a trigger hangs under the word that governs it when that word takes it as its content:
@@ -32,6 +34,16 @@ class Trigger:
     governed: list[Trigger] = field(default_factory=list)
     obligation: bool = False
     frame: Token | None = None
+    dependent: Token | None = None
+
+    def wording(self) -> tuple[int, int]:
+        """Character offsets of the words that name the event: ``carried out ... strikes``,
+        ``called off``, ``mends ... ties`` (a verb with its object)."""
+        words = [self.token, self.anchor, *(w for w in (self.dependent, self.frame) if w is not None)]
+        if not self.is_noun:
+            words += [c for c in self.anchor.children if c.dep_ in WORDING_OBJECT_DEPS and 0 < c.i - self.anchor.i <= MAX_WORDING]
+        first, last = min(words, key=lambda w: w.i), max(words, key=lambda w: w.i)
+        return first.idx, last.idx + len(last.text)
 
     @property
     def phrase(self) -> Token:
@@ -50,31 +62,31 @@ class Trigger:
 PARTICLE_FIRST = {"prt": 0, "prep": 1, "agent": 1}
 
 
-def dependent_keys(token: Token) -> list[str]:
+def dependent_keys(token: Token) -> list[tuple[str, Token]]:
     """What a token's dependents offer to match, particles first (``called off a strike``): their
-    lemmas, the objects of prepositions, and ``dep:LABEL`` and ``ent:LABEL`` of each."""
-    keys: list[str] = []
+    lemmas, the objects of prepositions, and ``dep:LABEL`` and ``ent:LABEL`` of each, with the word."""
+    keys: list[tuple[str, Token]] = []
     for child in sorted(token.children, key=lambda c: PARTICLE_FIRST.get(c.dep_, 2)):
-        keys.append(child.lemma_.lower())
+        keys.append((child.lemma_.lower(), child))
         if child.dep_ in PARTICLE_FIRST:
-            keys += [grandchild.lemma_.lower() for grandchild in child.children]
-        keys += [f"dep:{child.dep_}", f"ent:{child.ent_type_}"]
+            keys += [(grandchild.lemma_.lower(), grandchild) for grandchild in child.children]
+        keys += [(f"dep:{child.dep_}", child), (f"ent:{child.ent_type_}", child)]
     return keys
 
 
-def match_entry(token: Token, lexicon: Lexicon) -> tuple[TriggerEntry | None, bool]:
-    """The entry a token matches, and whether it matched through a dependent word."""
+def match_entry(token: Token, lexicon: Lexicon) -> tuple[TriggerEntry | None, Token | None]:
+    """The entry a token matches, and the dependent word it matched through, if any."""
     entries = lexicon.entries(token.lemma_.lower(), token.pos_)
     if not entries:
-        return None, False
+        return None, None
     if len(entries) > 1 or None not in entries:
-        for key in dependent_keys(token):
+        for key, dependent in dependent_keys(token):
             if key in entries:
-                return entries[key], True
-    return entries.get(None), False
+                return entries[key], dependent
+    return entries.get(None), None
 
 
-def reversal_entry(token: Token, matched: dict[int, tuple[TriggerEntry, bool]], lexicon: Lexicon) -> TriggerEntry | None:
+def reversal_entry(token: Token, matched: dict[int, tuple[TriggerEntry, Token | None]], lexicon: Lexicon) -> TriggerEntry | None:
     """Ending an act: ``lifted the curfew``, ``withdrew its demands``, ``suspended aid``, ``halted talks``.
 
     Ending force or a military measure is a material RETREAT, ending another conflictual act a verbal
@@ -125,16 +137,16 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
 
     A light verb matched only by its own entry gives way to a noun trigger it takes as object.
     """
-    matched: dict[int, tuple[TriggerEntry, bool]] = {}
+    matched: dict[int, tuple[TriggerEntry, Token | None]] = {}
     for token in sentence:
         if token.pos_ in TRIGGER_POS:
-            entry, by_dependent = match_entry(token, lexicon)
+            entry, dependent = match_entry(token, lexicon)
             if entry is not None and entry.type != NOT_AN_EVENT:
-                matched[token.i] = (entry, by_dependent)
+                matched[token.i] = (entry, dependent)
     for token in sentence:
         reversal = reversal_entry(token, matched, lexicon)
         if reversal is not None:
-            matched[token.i] = (reversal, True)
+            matched[token.i] = (reversal, token)
     frames = {i: sentence.doc[i].head for i in matched if is_framed(sentence.doc[i], lexicon)}
     for i in [i for i in matched if sentence.doc[i].dep_ == "compound" and i not in frames]:
         del matched[i]  # a modifier (``aid groups``, ``war games``), not an event
@@ -142,11 +154,12 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     for i in matched:
         noun = frames.get(i, sentence.doc[i])
         verb = light_verb_of(noun, lexicon) if noun.pos_ == "NOUN" else None
-        if verb is not None and not matched.get(verb.i, (None, False))[1]:
+        if verb is not None and matched.get(verb.i, (None, None))[1] is None:
             anchors[i] = verb
     light = {verb.i for verb in anchors.values()}
-    triggers = {i: Trigger(sentence.doc[i], entry, anchors.get(i, frames.get(i, sentence.doc[i])), frame=frames.get(i))
-                for i, (entry, _) in matched.items() if i not in light}
+    triggers = {i: Trigger(sentence.doc[i], entry, anchors.get(i, frames.get(i, sentence.doc[i])), frame=frames.get(i),
+                           dependent=dependent)
+                for i, (entry, dependent) in matched.items() if i not in light}
     link_governors(triggers.values(), triggers)
     found = list(triggers.values())
     return found + obligation_triggers(sentence, lexicon, found)
