@@ -31,6 +31,7 @@ from ..actors.gazetteer import normalise_country
 from ..ingest import make_article
 from ..model import ActorRef, Event
 from ..pipeline import Pipeline
+from .quotes import prf
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -145,10 +146,6 @@ def share(flags: list[bool | None]) -> float:
     return round(sum(counted) / len(counted), 4) if counted else 0.0
 
 
-def f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-
 def per_type_f1(results: list[RecordResult]) -> dict[str, float]:
     """F1 of the top prediction for each PLOVER type seen in the gold or the predictions."""
     gold = Counter(r.gold_type for r in results)
@@ -158,16 +155,13 @@ def per_type_f1(results: list[RecordResult]) -> dict[str, float]:
     scores = {}
     for event_type in PLOVER_TYPES:
         if gold[event_type] or predicted[event_type]:
-            precision = hits[event_type] / predicted[event_type] if predicted[event_type] else 0.0
-            recall = hits[event_type] / gold[event_type] if gold[event_type] else 0.0
-            scores[event_type] = round(f1(precision, recall), 4)
+            scores[event_type] = round(prf(hits[event_type], predicted[event_type], gold[event_type])[2], 4)
     return scores
 
 
 def summarise(results: list[RecordResult]) -> EventsReport:
-    matched = sum(r.triples_matched for r in results)
-    precision = matched / max(1, sum(r.triples_predicted for r in results))
-    recall = matched / max(1, sum(r.triples_gold for r in results))
+    precision, recall, triple_f1 = prf(sum(r.triples_matched for r in results),
+                                       sum(r.triples_predicted for r in results), sum(r.triples_gold for r in results))
     by_type = per_type_f1(results)
     return EventsReport(
         records=len(results),
@@ -177,7 +171,7 @@ def summarise(results: list[RecordResult]) -> EventsReport:
         actor_country=share([r.actor_correct for r in results]),
         recipient_country=share([r.recipient_correct for r in results]),
         triple_precision=round(precision, 4), triple_recall=round(recall, 4),
-        triple_f1=round(f1(precision, recall), 4),
+        triple_f1=round(triple_f1, 4),
         per_type_f1=by_type, results=results,
     )
 
