@@ -94,3 +94,25 @@ def test_seed_actors(seed_analysis):
     assert (actors["Sergei Lavrov"].country, actors["Sergei Lavrov"].sector) == ("RUS", "GOV")
     assert actors["James Appathurai"].organisation == "NATO"
     assert len([a for a in seed_analysis.actors if a.country == "RUS" and a.type == "country"]) == 1
+
+
+def test_well_known_leader_gets_a_country_without_a_title(analyze_text):
+    analysis = analyze_text("Mr Putin said the talks would go on.")
+    assert actors_by_name(analysis)["Putin"].country == "RUS"
+
+
+def test_person_country_from_of_phrase(analyze_text):
+    analysis = analyze_text("King Hassan of Morocco received the delegation.")
+    assert actors_by_name(analysis)["Hassan"].country == "MAR"
+
+
+def test_people_word_read_as_a_name_stays_a_person_unless_it_heads_a_group(analyze_text):
+    analysis = analyze_text("Karen said the Karen rebels had attacked the town.")
+    assert actor_named(analysis, "Karen").type == "person"
+    rebels = actor_named(analysis, "Karen rebels")
+    assert (rebels.country, rebels.sector) == ("MMR", "REB")
+
+
+def test_sector_word_as_modifier_does_not_make_a_group(analyze_text):
+    analysis = analyze_text("Nato mends Russia military ties")
+    assert actor_named(analysis, "Russia").type == "country"

@@ -114,3 +114,10 @@ def test_most_gold_actor_texts_map_to_their_country(shared):
                     total += 1
                     right += normalise_country(country_of(actor["text"])) == normalise_country(actor["country"])
     assert right / total >= 0.8
+
+
+def test_leaders_and_peoples_give_a_country():
+    assert country_of("President Bill Clinton") == "USA"
+    assert country_of("Ibo traditional elders") == "NGA"
+    assert country_of("Karen guerrilla") == "MMR"
+    assert country_of("John Brown") is None

@@ -50,6 +50,7 @@ class Enricher:
     redirect: dict[str, str] = field(default_factory=dict)
     seat_sectors: dict[str, set[str | None]] = field(default_factory=dict)
     hits_by_start: dict[int, Hit] = field(default_factory=dict)
+    _organisation_names: set[str] | None = None
 
     def run(self) -> ActorIndex:
         self.hits_by_start = {hit.start: hit for hit in doc_hits(self.parsed.doc)}
@@ -85,7 +86,7 @@ class Enricher:
             facts.organisation = organisation.name
             facts.sector = organisation.sector if organisation.country is None else facts.sector or organisation.sector
         facts.country = country_of(context) if (organisation is None or organisation.country) else None
-        if organisation is None and actor.organisation and not country_of(actor.organisation):
+        if organisation is None and actor.organisation in self.organisation_names():
             facts.organisation = actor.organisation
         if not (facts.country or facts.organisation):
             return self.leader_facts(actor, facts)
@@ -100,8 +101,15 @@ class Enricher:
         return Facts(country=leader.country, organisation=leader.organisation,
                      sector=facts.sector or leader.sector)
 
+    def organisation_names(self) -> set[str]:
+        """Names of the article's organisations: a person's affiliation text must be one of them."""
+        if self._organisation_names is None:
+            self._organisation_names = {name for actor in self.index.actors if actor.type == "organisation"
+                                        for name in (actor.name, *actor.aliases)}
+        return self._organisation_names
+
     def titles_of(self, actor: Actor) -> list[str]:
-        """Descriptions tied to the person and the title words before each of its names."""
+        """Descriptions tied to the person, and the title words and "of" phrase around each of its names."""
         doc = self.parsed.doc
         texts = []
         for mention in self.index.mentions:
@@ -112,7 +120,7 @@ class Enricher:
             elif mention.kind == "name":
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is not None:
-                    texts.append(title_before(span))
+                    texts.extend((title_before(span), of_phrase_after(span)))
         return [text for text in texts if text]
 
     def phrase_facts(self, actor: Actor) -> Facts:
@@ -190,7 +198,9 @@ class Enricher:
         if mention.kind == "name":
             hit = self.hits_by_start.get(mention.start)
             if hit is not None and hit.end >= mention.end:
-                return self.mention_of_hit(hit, mention.kind, mention.in_quote)
+                retargeted = self.mention_of_hit(hit, mention.kind, mention.in_quote)
+                if retargeted is not None:
+                    return retargeted
         mention.actor_id = self.redirect.get(mention.actor_id, mention.actor_id)
         return mention
 
@@ -214,14 +224,15 @@ class Enricher:
         facts = facts_of_entry(hit.entry)
         start, end, text = hit.start, hit.end, hit.text
         phrase = group_phrase(span)
-        if phrase is not None:
-            sector = head_sector(phrase.text[hit.end - phrase.start_char:])
-            if sector:
-                organisation = hit.entry.name if hit.entry.type == "organisation" else None
-                if sector != hit.entry.sector:
-                    facts = Facts(group_key(hit.entry.country, organisation, sector), None, "group",
-                                  hit.entry.country, sector, organisation)
-                    start, end, text = phrase.start_char, phrase.end_char, phrase.text
+        sector = group_sector(hit.entry, phrase.text[hit.end - phrase.start_char:]) if phrase else None
+        if phrase is not None and sector is not None:
+            organisation = hit.entry.name if hit.entry.type == "organisation" else None
+            if sector != hit.entry.sector:
+                facts = Facts(group_key(hit.entry.country, organisation, sector), None, "group",
+                              hit.entry.country, sector, organisation)
+                start, end, text = phrase.start_char, phrase.end_char, phrase.text
+        elif hit.form != "name" and any(token.ent_type_ == "PERSON" for token in span):
+            return None  # the tagger reads it as a name: "Karen said", unlike "Karen rebels"
         elif hit.form == "people":
             facts = Facts(group_key(hit.entry.country, None, None), hit.text, "group", hit.entry.country)
         actor = self.actor_for(facts, text)
@@ -239,6 +250,18 @@ def facts_of_entry(entry: Entry) -> Facts:
         return Facts(("region", entry.name), entry.name, "region", entry.country)
     return Facts(("organisation", entry.code or entry.name), entry.name, "organisation", entry.country,
                  entry.sector, entry.name)
+
+
+def group_sector(entry: Entry, head_words: str) -> str | None:
+    """The sector of "<entry> <head words>": the head's when it names one outright ("Hamas gunmen"),
+    else the organisation's own ("an MI6 officer" is SPY, "a Nato spokesman" IGO)."""
+    known = head_sector(head_words)
+    if known is None:
+        return None
+    sector, outright = known
+    if not outright and entry.type == "organisation" and entry.sector:
+        return entry.sector
+    return sector
 
 
 def group_key(country: str | None, organisation: str | None, sector: str | None) -> ActorKey:
@@ -275,6 +298,14 @@ def title_before(span: Span) -> str:
     while start > 0 and doc[start - 1].dep_ in TITLE_DEPS and start <= doc[start - 1].head.i < span.end:
         start -= 1
     return doc[start:span.start].text.strip()
+
+
+def of_phrase_after(span: Span) -> str:
+    """The "of" phrase a name governs: "of Morocco" in "King Hassan of Morocco"."""
+    for child in span.root.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return span.doc[child.i:child.right_edge.i + 1].text
+    return ""
 
 
 def is_group_phrase(name: str) -> bool:

@@ -110,6 +110,7 @@ class Gazetteer:
         self.cameo: dict[str, str] = {}
         self.load_countries()
         self.load_regions()
+        self.load_peoples()
         self.load_organisations()
         self.load_seats()
         self.load_blocked()
@@ -157,6 +158,10 @@ class Gazetteer:
         for name, others, parent, adjectives, people in read_rows("regions.tsv", 5):
             entry = Entry(name, "region", None, parent, parent=parent)
             self.add_forms(entry, [name, *split_field(others)], split_field(adjectives), split_field(people))
+
+    def load_peoples(self) -> None:
+        for code, adjectives, people in read_rows("peoples.tsv", 3):
+            self.add_forms(self.countries[code], [], split_field(adjectives), split_field(people))
 
     def load_organisations(self) -> None:
         for name, code, others, sector, country in read_rows("organisations.tsv", 5):
@@ -312,15 +317,16 @@ def sector_in(text: str, strong_only: bool) -> str | None:
 
 
 @lru_cache(maxsize=65536)
-def head_sector(phrase: str) -> str | None:
-    """The sector named by the head of a noun phrase, the longest known phrase ending at its last word:
-    "Georgian security forces" → COP, but "military ties" → None (a sector word only as modifier)."""
+def head_sector(phrase: str) -> tuple[str, bool] | None:
+    """The sector named by the head of a noun phrase, the longest known phrase ending at its last word,
+    and whether the head names it outright: "Georgian security forces" → (COP, True), "Nato spokesman"
+    → (GOV, False), "military ties" → None (a sector word only as a modifier)."""
     tables = gazetteer()
     words = SECTOR_WORD.findall(phrase.lower().translate(APOSTROPHES))
     for size in range(min(tables.longest_sector_phrase, len(words)), 0, -1):
         known = tables.sectors.get(" ".join(words[-size:]))
         if known:
-            return known[0]
+            return known
     return None
 
 
