@@ -85,8 +85,9 @@ def test_one_event_reported_twice_is_one_cluster_and_a_later_one_another(corpus)
 
 def test_relations_by_month_count_quad_classes_and_scores_both_ways(corpus):
     table = {(r["period"], r["direction"]): r for r in rows(corpus.relations("NATO", "RUS", "month"))}
-    assert set(table) == {("2025-01", "NATO → RUS"), ("2025-01", "RUS → NATO"), ("2025-03", "NATO → RUS"),
-                          ("2025-03", "RUS → NATO")}
+    assert set(table) == {(month, direction) for month in ("2025-01", "2025-02", "2025-03")
+                          for direction in ("NATO → RUS", "RUS → NATO")}
+    assert (table[("2025-02", "NATO → RUS")]["events"], table[("2025-02", "NATO → RUS")]["score_mean"]) == (0, None)
     january = table[("2025-01", "RUS → NATO")]
     assert (january["events"], january["verbal_conflict"], january["material_conflict"]) == (2, 1, 1)
     assert (january["score_sum"], january["score_mean"]) == (-11.0, -5.5)

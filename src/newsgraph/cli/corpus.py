@@ -30,7 +30,7 @@ from ..ingest import Columns, read_inputs
 from ..nlp import ModelNotFound
 from ..store import DEFAULT_PATH, RESUME_HINT, Store, StoreError
 from .analyze import DebugOption, ModelOption
-from .common import EXIT_ERROR, EXIT_USAGE, fail, stderr
+from .common import EXIT_ERROR, EXIT_USAGE, fail, stderr, warn
 from .report import shorten
 
 DbOption = Annotated[Path, typer.Option("--db", help="The store file (or, for questions, a Parquet export folder).")]
@@ -38,6 +38,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")]
 AboutOption = Annotated[Optional[str], typer.Option("--about", help="Only quotations about this actor.")]
 STORE_DEFAULT = Path(DEFAULT_PATH)
+TABLE_WIDTH = 120
 
 
 class ExportFormat(str, Enum):
@@ -100,25 +101,39 @@ def open_store(path: Path, read_only: bool = False) -> Iterator[Store]:
         yield store
 
 
+class IngestProgress:
+    """A progress bar with articles/s and ETA on a terminal; a line per commit in a log."""
+
+    def __init__(self) -> None:
+        self.bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+                            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=stderr,
+                            transient=True, disable=not stderr.is_terminal)
+        self.task = self.bar.add_task("reading", total=None)
+        self.total = self.done = 0
+
+    def start(self, total: int) -> None:
+        self.total = total
+        self.bar.update(self.task, total=total, description="analysing")
+
+    def advance(self, count: int) -> None:
+        self.done += count
+        self.bar.advance(self.task, count)
+        if not stderr.is_terminal:
+            warn(f"stored {self.done} of {self.total} articles")
+
+
 def run_build(store: Store, items, workers: int | None, model: str | None, reanalyze: bool,
               debug: bool) -> BuildSummary:
-    progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
-                        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=stderr,
-                        transient=True)
-    task = progress.add_task("reading", total=None)
-    builder = CorpusBuilder(store, workers=workers, model=model, reanalyze=reanalyze,
-                            on_total=lambda n: progress.update(task, total=n, description="analysing"),
-                            on_progress=lambda n: progress.advance(task, n))
+    progress = IngestProgress()
+    builder = CorpusBuilder(store, workers=workers, model=model, reanalyze=reanalyze, on_total=progress.start,
+                            on_progress=progress.advance)
     try:
-        with progress:
+        with progress.bar:
             return builder.build(items)
-    except StoreError as error:
-        fail(str(error), EXIT_ERROR)
-    except ModelNotFound as error:
+    except (StoreError, ModelNotFound) as error:
         fail(str(error), EXIT_ERROR)
     except KeyboardInterrupt:
-        fail(f"interrupted after storing {builder.summary.added + builder.summary.replaced} articles; {RESUME_HINT}",
-             EXIT_ERROR)
+        fail(f"interrupted after storing {progress.done} articles; {RESUME_HINT}", EXIT_ERROR)
     except Exception as error:
         if debug:
             raise
@@ -126,7 +141,7 @@ def run_build(store: Store, items, workers: int | None, model: str | None, reana
 
 
 def print_summary(summary: BuildSummary, db: Path) -> None:
-    out = Console(highlight=False)
+    out = Console(highlight=False, soft_wrap=True)
     rate = (summary.added + summary.replaced) / summary.seconds if summary.seconds else 0
     out.print(f"[bold]{db}[/bold]: added {summary.added} articles ({summary.quotes} quotations, "
               f"{summary.events} events) in {summary.seconds:.1f} s ({rate:.1f} articles/s)")
@@ -169,20 +184,32 @@ def show(table: pa.Table, as_json: bool, as_csv: bool, title: str | None = None,
         writer.writerow(table.column_names)
         writer.writerows([cell_text(v, full=True) for v in row.values()] for row in table.to_pylist())
     else:
-        render(table, title, console or Console())
+        render(table, title, console or wide_console())
 
 
 def render(table: pa.Table, title: str | None, console: Console) -> None:
-    view = Table(title=title, title_justify="left")
-    for name, kind in zip(table.column_names, table.schema.types):
-        numeric = pa.types.is_integer(kind) or pa.types.is_floating(kind)
-        view.add_column(name, justify="right" if numeric else "left", ratio=3 if name == "text" else None)
-    for row in table.to_pylist():
-        view.add_row(*(cell_text(v) for v in row.values()))
+    """A rich table; identifier columns (``*_id``) are left to --json and --csv."""
     if not table.num_rows:
         console.print(Text(f"{title or 'result'}: nothing found", style="dim"))
         return
+    shown = [name for name in table.column_names if not name.endswith("_id")]
+    view = Table(title=title, title_justify="left")
+    for name in shown:
+        kind = table.schema.field(name).type
+        numeric = pa.types.is_integer(kind) or pa.types.is_floating(kind)
+        view.add_column(name.replace("_", "\n"), justify="right" if numeric else "left", no_wrap=numeric,
+                        min_width=30 if name == "text" else None)
+    for row in table.select(shown).to_pylist():
+        view.add_row(*(cell_text(v) for v in row.values()))
     console.print(view)
+
+
+def wide_console() -> Console:
+    """Standard output; at least TABLE_WIDTH columns wide when it is not a terminal."""
+    console = Console()
+    if not console.is_terminal:
+        console.width = max(console.width, TABLE_WIDTH)
+    return console
 
 
 def cell_text(value, full: bool = False) -> str:
@@ -327,9 +354,9 @@ def demo_command(model: ModelOption = None, debug: DebugOption = False,
 
 
 def corpus_report(corpus: Corpus) -> None:
-    console = Console()
+    console = wide_console()
     render(corpus.speakers(top=5), "Top speakers", console)
-    render(corpus.quotes(limit=5).drop_columns(["cluster_id"]), "Top quotation clusters", console)
+    render(corpus.quotes(limit=5), "Top quotation clusters", console)
     states = corpus.most_active_states(2)
     if len(states) == 2:
         first, second = states

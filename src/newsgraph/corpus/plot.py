@@ -9,6 +9,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
 import pyarrow as pa  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from .queries import QUAD_CLASSES  # noqa: E402
 
@@ -33,6 +34,7 @@ def plot_relations(table: pa.Table, first: str, second: str, by: str, path: Path
             bottom = [b + h for b, h in zip(bottom, heights)]
         axis.set_title(direction, loc="left")
         axis.set_ylabel("events (clusters)")
+        axis.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes[0].legend(loc="upper left", fontsize="small", ncols=2)
     for direction, style in zip(directions, ("o-", "s--")):
         by_period = {row["period"]: row["score_mean"] for row in rows if row["direction"] == direction}

@@ -19,12 +19,12 @@ from ..store import Store, StoreError
 from ..store.schema import TABLES
 from .link import parse_day
 
-PERIODS = {
-    "day": "strftime(date, '%Y-%m-%d')",
-    "week": "strftime(date, '%G-W%V')",
-    "month": "strftime(date, '%Y-%m')",
-    "quarter": "strftime(date, '%Y') || '-Q' || quarter(date)",
-    "year": "strftime(date, '%Y')",
+PERIODS = {  # label and step of each period, for the period starting at ``start``
+    "day": ("strftime(start, '%Y-%m-%d')", "INTERVAL 1 DAY"),
+    "week": ("strftime(start, '%G-W%V')", "INTERVAL 7 DAY"),
+    "month": ("strftime(start, '%Y-%m')", "INTERVAL 1 MONTH"),
+    "quarter": ("strftime(start, '%Y') || '-Q' || quarter(start)", "INTERVAL 3 MONTH"),
+    "year": ("strftime(start, '%Y')", "INTERVAL 1 YEAR"),
 }
 QUAD_CLASSES = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
 KEPT_ARTICLES = "article_id NOT IN (SELECT article_id FROM duplicates)"
@@ -115,15 +115,21 @@ class Corpus:
         if by not in PERIODS:
             raise QueryError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
         a, b = self.resolve(first), self.resolve(second)
-        quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {n}) AS {label}" for n, label in QUAD_CLASSES.items())
-        direction = ("SELECT ? AS direction, * FROM event_clusters WHERE list_contains(?, source_id) "
-                     "AND list_contains(?, target_id) AND date IS NOT NULL")
+        label, step = PERIODS[by]
+        quads = ", ".join(f"count(*) FILTER (WHERE p.quad_class = {n}) AS {name}" for n, name in QUAD_CLASSES.items())
+        direction = ("SELECT ? AS direction, *, date_trunc(?, date)::TIMESTAMP AS start FROM event_clusters "
+                     "WHERE list_contains(?, source_id) AND list_contains(?, target_id) AND date IS NOT NULL")
+        forward, backward = f"{first} → {second}", f"{second} → {first}"
         return self.query(
-            f"SELECT {PERIODS[by]} AS period, direction, count(*) AS events, {quads}, "
-            "round(sum(score), 2) AS score_sum, round(avg(score), 2) AS score_mean, "
-            "round(avg(goldstein), 2) AS goldstein_mean, sum(num_articles) AS articles "
-            f"FROM ({direction} UNION ALL {direction}) GROUP BY ALL ORDER BY period, direction",
-            [f"{first} → {second}", a, b, f"{second} → {first}", b, a])
+            f"WITH pairs AS ({direction} UNION ALL {direction}), "
+            "periods AS (SELECT unnest(generate_series(min(start), max(start), "
+            f"{step})) AS start FROM pairs) "
+            f"SELECT {label} AS period, d.direction, count(p.cluster_id) AS events, {quads}, "
+            "round(coalesce(sum(p.score), 0), 2) AS score_sum, round(avg(p.score), 2) AS score_mean, "
+            "CAST(coalesce(sum(p.num_articles), 0) AS INTEGER) "
+            "AS articles FROM periods CROSS JOIN (SELECT unnest([?, ?]) AS direction) AS d "
+            "LEFT JOIN pairs AS p USING (start, direction) GROUP BY ALL ORDER BY period, d.direction",
+            [forward, by, a, b, backward, by, b, a, forward, backward])
 
     def speakers(self, top: int = 20, about: str | None = None, outlet: str | None = None) -> pa.Table:
         """Who is quoted most (near-duplicate articles counted once)."""
@@ -233,7 +239,7 @@ class Corpus:
         [(articles, outlets, first, last)] = self.connection.execute(
             "SELECT count(*), count(DISTINCT source), min(TRY_CAST(date AS DATE)), max(TRY_CAST(date AS DATE)) "
             "FROM articles").fetchall()
-        counts = {name: self.connection.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+        counts = {name: self.connection.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0]
                   for name in ("duplicates", "corpus_actors", "mentions", "quotes", "quote_clusters", "events",
                                "event_clusters", "ingest_errors")}
         measures = [("articles", articles), ("outlets", outlets), ("first date", first), ("last date", last),
