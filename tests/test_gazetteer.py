@@ -121,3 +121,14 @@ def test_leaders_and_peoples_give_a_country():
     assert country_of("Ibo traditional elders") == "NGA"
     assert country_of("Karen guerrilla") == "MMR"
     assert country_of("John Brown") is None
+
+
+def test_stance_prefixes_are_not_membership():
+    assert country_of("anti-American protesters") is None
+    assert country_of("pro-Iranian Hizbollah") == "LBN"
+
+
+def test_an_organisation_opening_a_phrase_decides_its_country():
+    assert country_of("the Red Cross operating in Iraq") is None
+    assert country_of("NATO-member Norway") == "NOR"
+    assert country_of("Hamas militants in Gaza") == "PSE"

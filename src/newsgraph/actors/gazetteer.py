@@ -26,6 +26,8 @@ WORD = re.compile(r"\w+")
 SECTOR_WORD = re.compile(r"[a-z][a-z'.-]*")
 CLAUSE_BREAK = re.compile(r"\b(?:of|in|from|for|at|on|with|loyal to|based in)\b")
 HITS_KEY = "newsgraph.gazetteer_hits"
+# "anti-American protesters", "pro-Russian separatists", "non-EU workers": a stance, not a membership
+STANCE_PREFIX = re.compile(r"\b(?:anti|pro|non)-$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -231,6 +233,7 @@ def leader_in(text: str) -> Entry | None:
 
 
 def scan(text: str, forms: FormIndex) -> list[Hit]:
+    """Forms of ``forms`` in ``text``, skipping those after a stance prefix such as "anti-"."""
     hits: list[Hit] = []
     covered = 0
     for word in WORD.finditer(text):
@@ -241,7 +244,7 @@ def scan(text: str, forms: FormIndex) -> list[Hit]:
             end = start + len(form)
             if text.startswith(form, start) and not (end < len(text) and is_word_char(text[end], form)):
                 covered = end
-                if entry is not None:
+                if entry is not None and not STANCE_PREFIX.search(text, max(0, start - 6), start):
                     hits.append(Hit(start, end, form, entry, kind))
                 break
     return hits
@@ -271,11 +274,22 @@ def inside_longer_name(hit: Hit, ent: Span) -> bool:
 
 
 def country_of(text: str) -> str | None:
-    """The ISO alpha-3 country a name, adjective, demonym or phrase refers to ("Russian foreign minister")."""
+    """The ISO alpha-3 country a name, adjective, demonym or phrase refers to ("Russian foreign minister");
+    None for a phrase an international organisation opens ("the UN envoy to Iraq")."""
     entry = lookup(text) or adjective_of(text)
     if entry is None:
-        entry = next((hit.entry for hit in find_hits(text) if hit.entry.country), None) or leader_in(text)
+        hits = find_hits(text)
+        if hits and heads_phrase(text, hits[0]):
+            return hits[0].entry.country
+        entry = next((hit.entry for hit in hits if hit.entry.country), None) or leader_in(text)
     return entry.country if entry else None
+
+
+def heads_phrase(text: str, hit: Hit) -> bool:
+    """Does an organisation open the phrase as its subject ("the Red Cross operating in Iraq"), rather
+    than modify it ("NATO-member Norway")?"""
+    return (hit.entry.type == "organisation" and text[:hit.start].strip().lower() in ("", "the")
+            and not text[hit.end:].startswith("-"))
 
 
 def organisation_of(text: str) -> Entry | None:
