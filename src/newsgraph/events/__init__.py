@@ -58,7 +58,8 @@ class EventCoder:
         if not actor_ids and (not recipient_ids or not trigger.has_light_verb and trigger.is_noun):
             return None
         reporter = self.arguments.speaker_of_report(trigger.anchor)
-        modality = read_modality(trigger.token, trigger.anchor, self.words, reported=bool(reporter))
+        word = trigger.anchor if trigger.obligation else trigger.token  # "must not attack" is still a demand
+        modality = read_modality(word, trigger.anchor, self.words, reported=bool(reporter))
         coding = code(self.words, trigger.entry, [g.entry for g in trigger.governed], modality)
         if self.is_verbal_attack(trigger, coding, actor_ids, recipient_ids):
             coding = Coding("ACCUSE", "disapprove")

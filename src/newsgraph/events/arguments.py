@@ -149,8 +149,12 @@ class ArgumentReader:
     # --- roles ---------------------------------------------------------------------------
 
     def roles(self, trigger: Trigger) -> tuple[list[str], list[str]]:
-        """Actor ids and recipient ids of a trigger; a governing trigger borrows its content's recipient."""
+        """Actor ids and recipient ids of a trigger; a governing trigger borrows its content's recipient.
+
+        A reported obligation is asked of the obliged clause's subject, and of no one else."""
         actor = self.actor_of(trigger)
+        if trigger.obligation:
+            return actor, self.best_phrase(subjects_here(trigger.token), set(actor))
         recipient = self.recipient_of(trigger, set(actor))
         for content in trigger.governed:
             recipient = recipient or self.recipient_of(content, set(actor))

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from .lexicon import Lexicon, TriggerEntry
 from .modality import Modality
 
-DOMINANT_OVER_CONFLICT = "THREATEN"
+THREAT = "THREATEN"
+MATERIAL_CONFLICT = 4
 
 
 @dataclass(frozen=True)
@@ -25,17 +26,16 @@ def object_mode(lexicon: Lexicon, head_type: str, content: TriggerEntry) -> str 
     return facts.as_object.get(head_type)
 
 
-def is_forceful(lexicon: Lexicon, event_type: str) -> bool:
-    """Types whose promise or intention is a threat (material conflict)."""
-    return lexicon.types[event_type].future == DOMINANT_OVER_CONFLICT and lexicon.types[event_type].quad == 4
+def is_material_conflict(lexicon: Lexicon, event_type: str) -> bool:
+    return lexicon.types[event_type].quad == MATERIAL_CONFLICT
 
 
 def code(lexicon: Lexicon, entry: TriggerEntry, contents: list[TriggerEntry], modality: Modality) -> Coding:
     """The event's type and mode.
 
     A governing trigger keeps its type (``threatened to shell`` is THREATEN, ``refused to meet``
-    REJECT) and takes its mode from its content, except that a promise of force is a threat
-    (``vowed to attack``). A future report recodes as the manual says: future cooperation is
+    REJECT) and takes its mode from its content, except that a promise of material conflict is
+    coded as that conflict's future (``vowed to attack`` is THREATEN, ``vowed to march`` PROTEST). A future report recodes as the manual says: future cooperation is
     AGREE, a future retreat CONCEDE, a future use of force THREATEN. Cooperation that will not or
     would not happen (``will not accept refugees``) is a refusal: REJECT; an act promised ``unless``
     another complies is a threat.
@@ -43,12 +43,13 @@ def code(lexicon: Lexicon, entry: TriggerEntry, contents: list[TriggerEntry], mo
     event_type, mode = entry.type, entry.mode
     content = contents[0] if contents else None
     if content is not None:
-        if event_type == "AGREE" and is_forceful(lexicon, content.type):
-            event_type = DOMINANT_OVER_CONFLICT
+        if event_type == "AGREE" and is_material_conflict(lexicon, content.type):
+            event_type = lexicon.types[content.type].future
+            mode = content.mode if event_type == content.type else None
         if mode is None:
             mode = object_mode(lexicon, event_type, content)
-    if modality.ultimatum and not modality.negated and event_type != DOMINANT_OVER_CONFLICT:
-        return Coding(DOMINANT_OVER_CONFLICT, object_mode(lexicon, DOMINANT_OVER_CONFLICT, TriggerEntry(event_type, mode)))
+    if modality.ultimatum and not modality.negated and event_type != THREAT:
+        return Coding(THREAT, object_mode(lexicon, THREAT, TriggerEntry(event_type, mode)))
     if modality.negated and (modality.future or modality.hypothetical) and lexicon.has("refusable_types", event_type):
         return Coding("REJECT", object_mode(lexicon, "REJECT", TriggerEntry(event_type, mode)), refusal=True)
     if modality.future and not modality.negated:

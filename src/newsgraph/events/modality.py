@@ -27,8 +27,9 @@ def clause_chain(anchor: Token, lexicon: Lexicon) -> list[Token]:
     while token.dep_ in CLAUSE_CLIMB_DEPS and len(chain) < MAX_CLIMB:
         token = token.head
         chain.append(token)
-        if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            chain.append(token.head)
+        if token.pos_ == "NOUN":
+            if lexicon.has("frame_nouns", token.lemma_.lower()) and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                chain.append(token.head)  # "an attempt to restore ties faltered"
             break
     return chain
 

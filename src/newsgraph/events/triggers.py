@@ -39,7 +39,8 @@ class Trigger:
     def wording(self) -> tuple[int, int]:
         """Character offsets of the words that name the event: ``carried out ... strikes``,
         ``called off``, ``mends ... ties`` (a verb with its object)."""
-        words = [self.token, self.anchor, *(w for w in (self.dependent, self.frame) if w is not None)]
+        words = [self.token, *(w for w in (self.dependent, self.frame) if w is not None)]
+        words += [self.anchor] if self.is_noun else []
         if not self.is_noun:
             words += [c for c in self.anchor.children if c.dep_ in WORDING_OBJECT_DEPS and 0 < c.i - self.anchor.i <= MAX_WORDING]
         first, last = min(words, key=lambda w: w.i), max(words, key=lambda w: w.i)
@@ -121,8 +122,8 @@ def light_verb_of(noun: Token, lexicon: Lexicon) -> Token | None:
     """The light verb a noun trigger is the object of (``hold talks``, ``went on strike``), if any."""
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
-        if not lexicon.has("light_verb_prepositions", head.lower_):
-            return None
+        if not lexicon.has("light_verb_prepositions", head.lower_) or head.i < head.head.i:
+            return None  # "went on strike", not "under the agreement, Turkey must ..."
         head = head.head
     elif noun.dep_ not in OBJECT_DEPS and noun.dep_ != "nsubjpass":
         return None
@@ -168,7 +169,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
 def obligation_triggers(sentence: Span, lexicon: Lexicon, triggers: list[Trigger]) -> list[Trigger]:
     """``Russia said Sudan must return the helicopter``: a reported obligation is a REQUEST by the reporter.
 
-    The request is anchored on the verb of saying and governs whatever trigger the clause holds.
+    The request's word is the obliged verb, its anchor the verb of saying (whose subject asks), and
+    it governs whatever trigger the clause holds.
     """
     found = []
     for clause in sentence:
@@ -177,7 +179,7 @@ def obligation_triggers(sentence: Span, lexicon: Lexicon, triggers: list[Trigger
             continue
         content = [t for t in triggers if t.anchor.i == clause.i
                    or (t.anchor.head.i == clause.i and t.anchor.dep_ in ("acomp", "xcomp", "dobj", "attr"))]
-        found.append(Trigger(clause.head, TriggerEntry("REQUEST"), clause.head, content, obligation=True))
+        found.append(Trigger(clause, TriggerEntry("REQUEST"), clause.head, content, obligation=True))
     return found
 
 
