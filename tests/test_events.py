@@ -203,3 +203,21 @@ def test_trigger_covers_the_words_that_name_the_event(analyze_text):
     who, kind, score, words = event_line(support)
     assert who.startswith("NATO →") and kind == "SUPPORT" and score == "+5.0" and words == "“mends ... ties”"
     assert only_event(analysis, "ASSAULT").trigger.text == "carried out air strikes"
+
+
+def test_an_act_promised_unless_another_complies_is_a_threat(analyze_text):
+    event = only_event(analyze_text("Nigeria will withdraw its troops from Chad unless Chad holds elections.",
+                                    date=DATE), "THREATEN")
+    assert countries(event.actor) == {"NGA"} and "TCD" in countries(event.recipient)
+
+
+def test_governing_words_keep_their_type_and_take_a_mode(analyze_text):
+    refused = only_event(analyze_text("Israel refused to meet the Jordanian king.", date=DATE), "REJECT")
+    assert refused.mode == "meet"
+    vowed = only_event(analyze_text("Hamas vowed to attack Israel.", date=DATE), "THREATEN")
+    assert vowed.mode == "violence" and countries(vowed.recipient) == {"ISR"}
+
+
+def test_self_obligation_is_no_request(analyze_text):
+    analysis = analyze_text('Britain said it must cut its spending.', date=DATE)
+    assert not [e for e in analysis.events if e.type == "REQUEST"]

@@ -160,7 +160,7 @@ def place_entity(head: Token) -> SpacySpan | None:
     for token in (head, *(o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                           for o in p.children if o.dep_ == "pobj")):
         if token.ent_type_ in PLACE_LABELS:
-            return next(e for e in token.doc.ents if e.start <= token.i < e.end)
+            return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     return None
 
 

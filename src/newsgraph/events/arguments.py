@@ -218,7 +218,8 @@ class ArgumentReader:
         for token in sorted(clause_tokens(anchor), key=lambda t: t.i):
             actor_id = self.actor_at.get(token.i)
             if token.i > anchor.i and actor_id and actor_id not in exclude and self.actors.actor(actor_id).country:
-                return [actor_id]
+                listed = unique([a for c in conjuncts(token) if (a := self.actor_at.get(c.i)) and a not in exclude])
+                return listed or [actor_id]
         return []
 
     def likely_recipient(self, trigger: Trigger, exclude: set[str]) -> list[str]:
