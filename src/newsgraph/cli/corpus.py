@@ -24,18 +24,19 @@ from rich.table import Table
 from rich.text import Text
 
 from ..corpus import BuildSummary, CorpusBuilder
-from ..corpus.export import TABLE_FORMATS, export_gdelt, export_tables
+from ..corpus.export import export_gdelt, export_tables
 from ..corpus.queries import Corpus, QueryError, UnknownActor
 from ..ingest import Columns, read_inputs
 from ..nlp import ModelNotFound
 from ..store import DEFAULT_PATH, RESUME_HINT, Store, StoreError
-from .analyze import DebugOption, ModelOption
+from .analyze import DateField, DebugOption, IdField, ModelOption, SourceField, TextField, TitleField, UrlField
 from .common import EXIT_ERROR, EXIT_USAGE, fail, stderr, warn
 from .report import shorten
 
 DbOption = Annotated[Path, typer.Option("--db", help="The store file (or, for questions, a Parquet export folder).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")]
+LimitOption = Annotated[int, typer.Option("--limit", min=1, help="At most this many rows.")]
 AboutOption = Annotated[Optional[str], typer.Option("--about", help="Only quotations about this actor.")]
 STORE_DEFAULT = Path(DEFAULT_PATH)
 TABLE_WIDTH = 120
@@ -71,12 +72,8 @@ def ingest_command(
     reanalyze: Annotated[bool, typer.Option("--reanalyze", help="Re-run extraction for stored articles and "
                                             "replace their rows (all stored articles when no PATH is given).")] = False,
     model: ModelOption = None,
-    text_col: Annotated[str, typer.Option(help="Field holding the article text (CSV, Parquet, JSON).")] = "text",
-    title_col: Annotated[str, typer.Option(help="Field holding the headline.")] = "title",
-    id_col: Annotated[str, typer.Option(help="Field holding the record's id.")] = "id",
-    date_col: Annotated[str, typer.Option(help="Field holding the publication date.")] = "date",
-    source_col: Annotated[str, typer.Option(help="Field holding the outlet.")] = "source",
-    url_col: Annotated[str, typer.Option(help="Field holding the URL.")] = "url",
+    text_col: TextField = "text", title_col: TitleField = "title", id_col: IdField = "id",
+    date_col: DateField = "date", source_col: SourceField = "source", url_col: UrlField = "url",
     debug: DebugOption = False,
 ) -> None:
     """Analyse articles into a store: parallel, idempotent, resumable after a crash."""
@@ -258,7 +255,7 @@ def quotes_command(
     about: AboutOption = None,
     search: Annotated[Optional[str], typer.Option("--search", help="Only quotations containing this text.")] = None,
     since: Annotated[Optional[str], typer.Option("--since", help="Only articles from this date (YYYY-MM-DD).")] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1)] = 50,
+    limit: LimitOption = 50,
     db: DbOption = STORE_DEFAULT, as_json: JsonOption = False, as_csv: CsvOption = False,
 ) -> None:
     """Quotation clusters: each quotation once, with where and when it was first seen and how far it spread."""
@@ -269,7 +266,7 @@ def quotes_command(
 def actors_command(
     country: Annotated[Optional[str], typer.Option("--country", help="A country code, e.g. RUS.")] = None,
     sector: Annotated[Optional[str], typer.Option("--sector", help="A sector code, e.g. GOV.")] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1)] = 50,
+    limit: LimitOption = 50,
     db: DbOption = STORE_DEFAULT, as_json: JsonOption = False, as_csv: CsvOption = False,
 ) -> None:
     """The corpus actors, most mentioned first."""

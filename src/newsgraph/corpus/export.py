@@ -11,7 +11,6 @@ import duckdb
 
 from ..store.schema import TABLES
 
-TABLE_FORMATS = ("parquet", "csv", "jsonl")
 GDELT_FILE = "events.export.CSV"
 
 ACTOR_FIELDS = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
