@@ -38,22 +38,30 @@ class EventCoder:
         events: list[Event] = []
         for sentence in self.parsed.doc.sents:
             if self.parsed.in_text_flow(sentence.start_char):
-                events += self.sentence_events(sentence, len(events))
+                events += self.sentence_events(sentence)
+        for number, event in enumerate(events, 1):
+            event.id = f"e{number}"
         return events
 
-    def sentence_events(self, sentence: SpacySpan, numbered: int) -> list[Event]:
-        events = []
+    def sentence_events(self, sentence: SpacySpan) -> list[Event]:
+        """Events of one sentence: each governing trigger codes its content, and content whose
+        governor names no actor or recipient is coded on its own."""
         triggers = [t for t in find_triggers(sentence, self.words)
                     if not t.obligation or self.arguments.roles(t)[1]]
         governed = {id(g) for t in triggers for g in t.governed}
-        for trigger in triggers:
-            if id(trigger) not in governed:
-                event = self.event(trigger, sentence, f"e{numbered + len(events) + 1}")
-                if event is not None:
-                    events.append(event)
-        return events
+        events: list[Event] = []
+        pending = [t for t in triggers if id(t) not in governed]
+        while pending:
+            trigger = pending.pop(0)
+            event = self.event(trigger, sentence)
+            if event is not None:
+                events.append(event)
+            else:
+                pending = trigger.governed + pending
+        return sorted(events, key=lambda e: e.trigger.start)
 
-    def event(self, trigger: Trigger, sentence: SpacySpan, event_id: str) -> Event | None:
+    def event(self, trigger: Trigger, sentence: SpacySpan) -> Event | None:
+        """The coded event of a trigger; None when it names neither actor nor recipient."""
         actor_ids, recipient_ids = self.arguments.roles(trigger)
         if not actor_ids and (not recipient_ids or not trigger.has_light_verb and trigger.is_noun):
             return None
@@ -73,7 +81,7 @@ class EventCoder:
         block = self.parsed.block_at(token.idx)
         score = scores(self.words, coding.type, coding.mode)
         event = Event(
-            id=event_id, type=coding.type, mode=coding.mode,
+            id="", type=coding.type, mode=coding.mode,
             trigger=self.span(*trigger.wording()),
             sentence=Span(sentence.start_char, sentence.end_char, sentence.text),
             actor=self.arguments.refs(actor_ids), recipient=self.arguments.refs(recipient_ids),

@@ -40,9 +40,11 @@ class Trigger:
         """Character offsets of the words that name the event: ``carried out ... strikes``,
         ``called off``, ``mends ... ties`` (a verb with its object)."""
         words = [self.token, *(w for w in (self.dependent, self.frame) if w is not None)]
-        words += [self.anchor] if self.is_noun else []
-        if not self.is_noun:
-            words += [c for c in self.anchor.children if c.dep_ in WORDING_OBJECT_DEPS and 0 < c.i - self.anchor.i <= MAX_WORDING]
+        if self.is_noun:
+            words.append(self.anchor)
+        else:
+            words += [c for c in self.anchor.children
+                      if c.dep_ in WORDING_OBJECT_DEPS and 0 < c.i - self.anchor.i <= MAX_WORDING]
         first, last = min(words, key=lambda w: w.i), max(words, key=lambda w: w.i)
         return first.idx, last.idx + len(last.text)
 
@@ -87,7 +89,8 @@ def match_entry(token: Token, lexicon: Lexicon) -> tuple[TriggerEntry | None, To
     return entries.get(None), None
 
 
-def reversal_entry(token: Token, matched: dict[int, tuple[TriggerEntry, Token | None]], lexicon: Lexicon) -> TriggerEntry | None:
+def reversal_entry(token: Token, matched: dict[int, tuple[TriggerEntry, Token | None]],
+                   lexicon: Lexicon) -> TriggerEntry | None:
     """Ending an act: ``lifted the curfew``, ``withdrew its demands``, ``suspended aid``, ``halted talks``.
 
     Ending force or a military measure is a material RETREAT, ending another conflictual act a verbal
@@ -134,10 +137,23 @@ def light_verb_of(noun: Token, lexicon: Lexicon) -> Token | None:
 
 
 def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
-    """Every trigger of a sentence, each linked to the triggers it governs.
+    """Every trigger of a sentence, each linked to the triggers it governs."""
+    matched = matched_words(sentence, lexicon)
+    frames = {i: sentence.doc[i].head for i in matched if is_framed(sentence.doc[i], lexicon)}
+    for i in [i for i in matched if sentence.doc[i].dep_ == "compound" and i not in frames]:
+        del matched[i]  # a modifier (``aid groups``, ``war games``), not an event
+    anchors = light_verb_anchors(sentence, matched, frames, lexicon)
+    light = {verb.i for verb in anchors.values()}
+    triggers = {i: Trigger(sentence.doc[i], entry, anchors.get(i, frames.get(i, sentence.doc[i])),
+                           frame=frames.get(i), dependent=dependent)
+                for i, (entry, dependent) in matched.items() if i not in light}
+    link_governors(triggers.values(), triggers)
+    found = list(triggers.values())
+    return found + obligation_triggers(sentence, lexicon, found)
 
-    A light verb matched only by its own entry gives way to a noun trigger it takes as object.
-    """
+
+def matched_words(sentence: Span, lexicon: Lexicon) -> dict[int, tuple[TriggerEntry, Token | None]]:
+    """Each trigger word's entry and the dependent it matched through, by token index."""
     matched: dict[int, tuple[TriggerEntry, Token | None]] = {}
     for token in sentence:
         if token.pos_ in TRIGGER_POS:
@@ -148,22 +164,20 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         reversal = reversal_entry(token, matched, lexicon)
         if reversal is not None:
             matched[token.i] = (reversal, token)
-    frames = {i: sentence.doc[i].head for i in matched if is_framed(sentence.doc[i], lexicon)}
-    for i in [i for i in matched if sentence.doc[i].dep_ == "compound" and i not in frames]:
-        del matched[i]  # a modifier (``aid groups``, ``war games``), not an event
-    anchors: dict[int, Token] = {}
+    return matched
+
+
+def light_verb_anchors(sentence: Span, matched: dict[int, tuple[TriggerEntry, Token | None]],
+                       frames: dict[int, Token], lexicon: Lexicon) -> dict[int, Token]:
+    """Noun triggers and the light verbs that carry them: a light verb matched only by its own
+    entry gives way to the noun it takes as object (``held talks``)."""
+    anchors = {}
     for i in matched:
         noun = frames.get(i, sentence.doc[i])
         verb = light_verb_of(noun, lexicon) if noun.pos_ == "NOUN" else None
         if verb is not None and matched.get(verb.i, (None, None))[1] is None:
             anchors[i] = verb
-    light = {verb.i for verb in anchors.values()}
-    triggers = {i: Trigger(sentence.doc[i], entry, anchors.get(i, frames.get(i, sentence.doc[i])), frame=frames.get(i),
-                           dependent=dependent)
-                for i, (entry, dependent) in matched.items() if i not in light}
-    link_governors(triggers.values(), triggers)
-    found = list(triggers.values())
-    return found + obligation_triggers(sentence, lexicon, found)
+    return anchors
 
 
 def obligation_triggers(sentence: Span, lexicon: Lexicon, triggers: list[Trigger]) -> list[Trigger]:
@@ -191,15 +205,20 @@ def governor_of(trigger: Trigger, by_index: dict[int, Trigger]) -> Trigger | Non
     """
     anchor = trigger.anchor
     if anchor.dep_ == "advcl":
-        protest = by_index.get(anchor.head.i) or next((t for t in by_index.values() if t.anchor.i == anchor.head.i), None)
+        protest = trigger_at(anchor.head, by_index)
         return protest if protest is not None and protest.entry.type == "PROTEST" else None
     if anchor.dep_ not in COMPLEMENT_DEPS:
         return None
     head = anchor.head
     if anchor.dep_ in ("pobj", "pcomp") and head.dep_ in ("prep", "agent"):
         head = head.head
-    governor = by_index.get(head.i) or next((t for t in by_index.values() if t.anchor.i == head.i), None)
+    governor = trigger_at(head, by_index)
     return governor if governor is not trigger else None
+
+
+def trigger_at(token: Token, by_index: dict[int, Trigger]) -> Trigger | None:
+    """The trigger that is the token, or that the token anchors as its light verb."""
+    return by_index.get(token.i) or next((t for t in by_index.values() if t.anchor.i == token.i), None)
 
 
 def link_governors(triggers: Iterable[Trigger], by_index: dict[int, Trigger]) -> None:
