@@ -51,9 +51,12 @@ class Enricher:
     seat_sectors: dict[str, set[str | None]] = field(default_factory=dict)
     hits_by_start: dict[int, Hit] = field(default_factory=dict)
     _organisation_names: set[str] | None = None
+    mentions_of: dict[str, list[Mention]] = field(default_factory=dict)
 
     def run(self) -> ActorIndex:
         self.hits_by_start = {hit.start: hit for hit in doc_hits(self.parsed.doc)}
+        for mention in self.index.mentions:
+            self.mentions_of.setdefault(mention.actor_id, []).append(mention)
         for actor in self.index.actors:
             self.place_actor(actor, self.facts_of(actor))
         mentions = [self.retarget(mention) for mention in self.index.mentions]
@@ -112,9 +115,7 @@ class Enricher:
         """Descriptions tied to the person, and the title words and "of" phrase around each of its names."""
         doc = self.parsed.doc
         texts = []
-        for mention in self.index.mentions:
-            if mention.actor_id != actor.id:
-                continue
+        for mention in self.mentions_of.get(actor.id, ()):
             if mention.kind == "description":
                 texts.append(mention.text)
             elif mention.kind == "name":
@@ -206,10 +207,10 @@ class Enricher:
 
     def gazetteer_mentions(self, mentions: list[Mention]) -> list[Mention]:
         """Mentions for gazetteer names no existing mention covers."""
-        covered = sorted((m.start, m.end) for m in mentions)
+        covered = {offset for m in mentions for offset in range(m.start, m.end)}
         added = []
         for hit in doc_hits(self.parsed.doc):
-            if not overlaps(covered, hit.start, hit.end):
+            if not any(offset in covered for offset in range(hit.start, hit.end)):
                 mention = self.mention_of_hit(hit, "gazetteer", in_quote=False)
                 if mention is not None:
                     added.append(mention)
@@ -330,10 +331,6 @@ def add_aliases(actor: Actor, names: list[str]) -> None:
     for name in names:
         if name and name != actor.name and name not in actor.aliases:
             actor.aliases.append(name)
-
-
-def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
 
 
 def enrich(index: ActorIndex, parsed: ParsedArticle) -> ActorIndex:

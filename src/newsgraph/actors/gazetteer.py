@@ -8,6 +8,7 @@ for official country names) into plain dictionaries; every lookup is a dictionar
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -262,7 +263,12 @@ def doc_hits(doc: Doc) -> list[Hit]:
     if cached is not None:
         return cached
     entities = [ent for ent in doc.ents if len(ent.text) > 1]
-    hits = [hit for hit in find_hits(doc.text) if not any(inside_longer_name(hit, ent) for ent in entities)]
+    starts = [ent.start_char for ent in entities]
+    hits = []
+    for hit in find_hits(doc.text):
+        i = bisect_right(starts, hit.start) - 1
+        if i < 0 or not inside_longer_name(hit, entities[i]):
+            hits.append(hit)
     doc.user_data[HITS_KEY] = hits
     return hits
 
