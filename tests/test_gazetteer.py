@@ -143,3 +143,16 @@ def test_titles_ending_in_general_are_not_military():
 def test_longer_forms_win_over_their_first_word():
     assert country_of("Greek Cypriot government") == "CYP"
     assert lookup("Tory").name == "Conservative Party"
+
+
+def test_ethnic_groups_placed_by_the_phrase_take_the_place():
+    assert country_of("ethnic Albanians in Macedonia") == "MKD"
+    assert country_of("Albanians of southern Serbia") == "SRB"
+    assert country_of("ethnic Albanians") == "ALB"
+    assert country_of("Russian troops in Georgia") == "RUS"
+
+
+def test_a_country_acting_on_a_thing_is_not_the_thing():
+    assert country_of("Iranian-backed militias") is None
+    assert country_of("Palestinians of the Israeli-occupied West Bank") == "PSE"
+    assert country_of("Vietnamese-led forces") == "VNM"

@@ -29,6 +29,11 @@ CLAUSE_BREAK = re.compile(r"\b(?:of|in|from|for|at|on|with|loyal to|based in)\b"
 HITS_KEY = "newsgraph.gazetteer_hits"
 # "anti-American protesters", "pro-Russian separatists", "non-EU workers": a stance, not a membership
 STANCE_PREFIX = re.compile(r"\b(?:anti|pro|non)-$", re.IGNORECASE)
+# "Israeli-occupied West Bank", "Iranian-backed militias": the country acts on the thing, is not it
+STANCE_SUFFIX = re.compile(r"-(?:occupied|backed|controlled|sponsored|funded|held|allied|supported|friendly)\b")
+# "ethnic Albanians in south Serbia", "Albanians of southern Serbia": the place, not the people, is coded
+ETHNIC_BEFORE = re.compile(r"\bethnic\s+$", re.IGNORECASE)
+OF_AFTER = re.compile(r"\s+of\b")
 
 
 @dataclass(frozen=True)
@@ -234,7 +239,7 @@ def leader_in(text: str) -> Entry | None:
 
 
 def scan(text: str, forms: FormIndex) -> list[Hit]:
-    """Forms of ``forms`` in ``text``, skipping those after a stance prefix such as "anti-"."""
+    """Forms of ``forms`` in ``text``, skipping those with a stance prefix or suffix ("anti-", "-backed")."""
     hits: list[Hit] = []
     covered = 0
     for word in WORD.finditer(text):
@@ -245,7 +250,8 @@ def scan(text: str, forms: FormIndex) -> list[Hit]:
             end = start + len(form)
             if text.startswith(form, start) and not (end < len(text) and is_word_char(text[end], form)):
                 covered = end
-                if entry is not None and not STANCE_PREFIX.search(text, max(0, start - 6), start):
+                if entry is not None and not STANCE_PREFIX.search(text, max(0, start - 6), start) \
+                        and not STANCE_SUFFIX.match(text, end):
                     hits.append(Hit(start, end, form, entry, kind))
                 break
     return hits
@@ -287,8 +293,17 @@ def country_of(text: str) -> str | None:
         hits = phrase_hits(text)
         if hits and heads_phrase(text, hits[0]):
             return hits[0].entry.country
-        entry = next((hit.entry for hit in hits if hit.entry.country), None) or leader_in(text)
+        located = [hit for hit in hits if hit.entry.country]
+        if len(located) > 1 and names_people_of_a_place(text, located[0]):
+            located = located[1:]
+        entry = located[0].entry if located else leader_in(text)
     return entry.country if entry else None
+
+
+def names_people_of_a_place(text: str, hit: Hit) -> bool:
+    """Is the hit an ethnic group placed by what follows ("ethnic Albanians in Macedonia",
+    "Albanians of southern Serbia")?"""
+    return hit.form != "name" and (bool(ETHNIC_BEFORE.search(text[:hit.start])) or bool(OF_AFTER.match(text, hit.end)))
 
 
 def heads_phrase(text: str, hit: Hit) -> bool:
