@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..actors import ActorIndex
 from ..dates import resolve_date
 from ..document import ParsedArticle
-from ..model import Event, Place, Quote, Span
+from ..model import ActorRef, Event, Place, Quote, Span
 from ..places import resolve_place
 from .arguments import ArgumentReader
 from .coding import Coding, code, scores
 from .lexicon import Lexicon, lexicon
-from .modality import read_modality
+from .modality import Modality, read_modality
 from .triggers import Trigger, find_triggers
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -24,6 +26,15 @@ DIRECTED_MODES = frozenset({"visit"})
 NOUN_CONFIDENCE = 0.8
 NO_ACTOR_CONFIDENCE = 0.6
 EMBEDDED_CONFIDENCE = 0.9
+
+
+@dataclass(frozen=True)
+class Reading:
+    actor_ids: list[str]
+    recipient_ids: list[str]
+    reporter: list[str]
+    modality: Modality
+    coding: Coding
 
 
 class EventCoder:
@@ -62,6 +73,11 @@ class EventCoder:
 
     def event(self, trigger: Trigger, sentence: SpacySpan) -> Event | None:
         """The coded event of a trigger; None when it names neither actor nor recipient."""
+        reading = self.read(trigger)
+        return self.build(trigger, sentence, reading) if reading is not None else None
+
+    def read(self, trigger: Trigger) -> Reading | None:
+        """Who, to whom, how (modality) and what (PLOVER type and mode) a trigger says."""
         actor_ids, recipient_ids = self.arguments.roles(trigger)
         if not actor_ids and (not recipient_ids or not trigger.has_light_verb and trigger.is_noun):
             return None
@@ -73,32 +89,36 @@ class EventCoder:
             coding = Coding("ACCUSE", "disapprove")
         if coding.type in RECIPROCAL_TYPES and coding.mode not in DIRECTED_MODES:
             actor_ids, recipient_ids = actor_ids + [r for r in recipient_ids if r not in actor_ids], []
-        facts = self.words.types[coding.type]
-        if facts.requires_recipient and not recipient_ids and len(actor_ids) < 2:
+        if self.words.types[coding.type].requires_recipient and not recipient_ids and len(actor_ids) < 2:
             return None
-        token = trigger.token
-        quote = self.arguments.quote_at(token.idx)
-        block = self.parsed.block_at(token.idx)
+        return Reading(actor_ids, recipient_ids, reporter, modality, coding)
+
+    def build(self, trigger: Trigger, sentence: SpacySpan, reading: Reading) -> Event:
+        coding, modality = reading.coding, reading.modality
+        quote = self.arguments.quote_at(trigger.token.idx)
+        block = self.parsed.block_at(trigger.token.idx)
         score = scores(self.words, coding.type, coding.mode)
         event = Event(
             id="", type=coding.type, mode=coding.mode,
             trigger=self.span(*trigger.wording()),
             sentence=Span(sentence.start_char, sentence.end_char, sentence.text),
-            actor=self.arguments.refs(actor_ids), recipient=self.arguments.refs(recipient_ids),
+            actor=self.arguments.refs(reading.actor_ids), recipient=self.arguments.refs(reading.recipient_ids),
             context=self.contexts(trigger, sentence),
-            negated=modality.negated and not coding.refusal, hypothetical=modality.hypothetical, future=modality.future,
+            negated=modality.negated and not coding.refusal, hypothetical=modality.hypothetical,
+            future=modality.future,
             claimed_by=quote.id if quote else None,
-            claimed_by_speaker=quote.speaker if quote else self.reporter_ref(reporter),
+            claimed_by_speaker=quote.speaker if quote else self.reporter_ref(reading.reporter),
             place=self.place(trigger.anchor),
             score=score.score, quad_class=score.quad_class, quad_label=score.quad_label,
             cameo=score.cameo, goldstein=score.goldstein,
             paragraph=block.index if block else None,
-            confidence=self.confidence(trigger, actor_ids, reporter),
+            confidence=self.confidence(trigger, reading.actor_ids, reading.reporter),
         )
         self.date(event, trigger.anchor)
         return event
 
-    def is_verbal_attack(self, trigger: Trigger, coding: Coding, actor_ids: list[str], recipient_ids: list[str]) -> bool:
+    def is_verbal_attack(self, trigger: Trigger, coding: Coding, actor_ids: list[str],
+                         recipient_ids: list[str]) -> bool:
         """``The Tories attacked Labour's plans``: an attack by and on no armed party, on no physical
         target and on no country or region, is criticism (ACCUSE), as it mostly is in political news."""
         if coding.type != "ASSAULT" or not actor_ids or not self.words.has("verbal_attack_verbs", trigger.token.lemma_):
@@ -107,13 +127,13 @@ class EventCoder:
         armed = any(self.words.has("armed_sectors", a.sector or "") for a in parties)
         armed = armed or any(c.dep_ in ("dobj", "nsubjpass") and self.words.has("physical_targets", c.lemma_.lower())
                              for c in trigger.anchor.children)
-        places = any(self.words.has("place_actor_types", a.type) for a in map(self.arguments.actors.actor, recipient_ids))
+        places = any(self.words.has("place_actor_types", self.arguments.actors.actor(a).type) for a in recipient_ids)
         return not armed and not places
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.parsed.text[start:end])
 
-    def reporter_ref(self, reporter: list[str]):
+    def reporter_ref(self, reporter: list[str]) -> ActorRef | None:
         return self.arguments.refs(reporter[:1])[0] if reporter else None
 
     def confidence(self, trigger: Trigger, actor_ids: list[str], reporter: list[str]) -> float:
