@@ -156,3 +156,9 @@ def test_a_country_acting_on_a_thing_is_not_the_thing():
     assert country_of("Iranian-backed militias") is None
     assert country_of("Palestinians of the Israeli-occupied West Bank") == "PSE"
     assert country_of("Vietnamese-led forces") == "VNM"
+
+
+def test_names_are_not_role_words_and_former_office_holders_are_elites():
+    assert sector_of("Palestinians living in the West Bank") is None
+    assert sector_of("former prime minister") == "ELI"
+    assert sector_of("ousted president") == "ELI"

@@ -34,6 +34,7 @@ STANCE_SUFFIX = re.compile(r"-(?:occupied|backed|controlled|sponsored|funded|hel
 # "ethnic Albanians in south Serbia", "Albanians of southern Serbia": the place, not the people, is coded
 ETHNIC_BEFORE = re.compile(r"\bethnic\s+$", re.IGNORECASE)
 OF_AFTER = re.compile(r"\s+of\b")
+FORMER = re.compile(r"\b(?:former|ousted|deposed|exiled|ex-)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -338,10 +339,22 @@ def sector_of(role: str) -> str | None:
 
     The head of the phrase decides: the part before "of"/"in" when it names a sector, and within it the
     rightmost word that names a sector outright; vague words (official, leader) only when nothing else does.
+    Names are not role words ("Bank" in "the West Bank"), and a former office holder is an elite (ELI).
     """
-    text = role.lower().translate(APOSTROPHES)
+    text = without_names(role).lower().translate(APOSTROPHES)
     head_part = CLAUSE_BREAK.split(text, maxsplit=1)[0]
-    return sector_in(head_part, strong_only=True) or sector_in(text, strong_only=False)
+    sector = sector_in(head_part, strong_only=True) or sector_in(text, strong_only=False)
+    if sector == "GOV" and FORMER.search(head_part):
+        return "ELI"
+    return sector
+
+
+def without_names(text: str) -> str:
+    """The text with gazetteer names blanked out, offsets kept."""
+    for hit in find_hits(text):
+        if hit.form == "name":
+            text = text[:hit.start] + " " * (hit.end - hit.start) + text[hit.end:]
+    return text
 
 
 def sector_in(text: str, strong_only: bool) -> str | None:
