@@ -12,7 +12,9 @@ from .triggers import Trigger
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "appos"})
 SUBJECT_INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "acomp", "ccomp"})
 STATE_TYPES = frozenset({"country", "organisation", "region"})
-GROUP_TYPES = STATE_TYPES | {"group"}
+GROUP_TYPES = STATE_TYPES | {"group", "description"}
+# "Iraq's interim government ... it": a described body of a state is as much an "it" as the state.
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "IGO", "SPY"})
 # Objects, with the labels a headline's telegraphic grammar gets (``Nato mends Russia military ties``).
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "attr", "oprd", "appos", "dep"})
 OTHER_CLAUSE_DEPS = frozenset({"advcl", "relcl", "conj", "ccomp", "parataxis", "nsubj", "nsubjpass", "csubj",
@@ -122,7 +124,8 @@ class ArgumentReader:
         return None
 
     def is_kind(self, actor_id: str, kinds: frozenset[str]) -> bool:
-        return self.actors.actor(actor_id).type in kinds
+        actor = self.actors.actor(actor_id)
+        return actor.type in kinds or actor.sector in STATE_SECTORS and actor.type != "person"
 
     def named_actors(self, head: Token) -> list[str]:
         return [a for c in conjuncts(head) if (a := self.actor_at.get(c.i))]
