@@ -24,7 +24,6 @@ from .index import ActorIndex
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct"}
-PLACE_TYPES = {"country", "region"}
 
 ActorKey = tuple[str, ...]
 
@@ -50,13 +49,18 @@ class Enricher:
     redirect: dict[str, str] = field(default_factory=dict)
     seat_sectors: dict[str, set[str | None]] = field(default_factory=dict)
     hits_by_start: dict[int, Hit] = field(default_factory=dict)
-    _organisation_names: set[str] | None = None
     mentions_of: dict[str, list[Mention]] = field(default_factory=dict)
+    organisation_names: set[str] = field(default_factory=set)
+    taken_ids: set[str] = field(default_factory=set)
 
     def run(self) -> ActorIndex:
         self.hits_by_start = {hit.start: hit for hit in doc_hits(self.parsed.doc)}
         for mention in self.index.mentions:
             self.mentions_of.setdefault(mention.actor_id, []).append(mention)
+        # a person's affiliation text is kept only when it names one of the article's organisations
+        self.organisation_names = {name for actor in self.index.actors if actor.type == "organisation"
+                                   for name in (actor.name, *actor.aliases)}
+        self.taken_ids = {actor.id for actor in self.index.actors}
         for actor in self.index.actors:
             self.place_actor(actor, self.facts_of(actor))
         mentions = [self.retarget(mention) for mention in self.index.mentions]
@@ -76,9 +80,8 @@ class Enricher:
             entry = lookup(name)
             if entry:
                 return facts_of_entry(entry)
-        if actor.type == "group" and adjective_of(actor.name):
-            return facts_of_entry(adjective_of(actor.name))  # type: ignore[arg-type]
-        return self.phrase_facts(actor)
+        adjective = adjective_of(actor.name) if actor.type == "group" else None
+        return facts_of_entry(adjective) if adjective else self.phrase_facts(actor)
 
     def person_facts(self, actor: Actor) -> Facts:
         """A person's country, sector and organisation from role, affiliation, titles and appositions."""
@@ -89,7 +92,7 @@ class Enricher:
             facts.organisation = organisation.name
             facts.sector = organisation.sector if organisation.country is None else facts.sector or organisation.sector
         facts.country = country_of(context) if (organisation is None or organisation.country) else None
-        if organisation is None and actor.organisation in self.organisation_names():
+        if organisation is None and actor.organisation in self.organisation_names:
             facts.organisation = actor.organisation
         if not (facts.country or facts.organisation):
             return self.leader_facts(actor, facts)
@@ -103,13 +106,6 @@ class Enricher:
             return facts
         return Facts(country=leader.country, organisation=leader.organisation,
                      sector=facts.sector or leader.sector)
-
-    def organisation_names(self) -> set[str]:
-        """Names of the article's organisations: a person's affiliation text must be one of them."""
-        if self._organisation_names is None:
-            self._organisation_names = {name for actor in self.index.actors if actor.type == "organisation"
-                                        for name in (actor.name, *actor.aliases)}
-        return self._organisation_names
 
     def titles_of(self, actor: Actor) -> list[str]:
         """Descriptions tied to the person, and the title words and "of" phrase around each of its names."""
@@ -185,10 +181,11 @@ class Enricher:
         return actor
 
     def new_id(self) -> str:
-        taken = {actor.id for actor in self.index.actors} | set(self.actors)
-        number = len(taken) + 1
-        while f"a{number}" in taken:
+        """An id no actor of the record has had, in the resolver's "a<n>" style."""
+        number = len(self.taken_ids) + 1
+        while f"a{number}" in self.taken_ids:
             number += 1
+        self.taken_ids.add(f"a{number}")
         return f"a{number}"
 
     # mentions ---------------------------------------------------------------------------------

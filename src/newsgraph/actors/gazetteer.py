@@ -49,11 +49,6 @@ class Entry:
     organisation: str | None = None
     parent: str | None = None
 
-    @property
-    def key(self) -> tuple[str, str]:
-        """What makes two entries the same actor: a seat and its country share one key."""
-        return (self.type, self.code or self.name)
-
 
 @dataclass(frozen=True)
 class Hit:
@@ -125,6 +120,7 @@ class Gazetteer:
         self.load_blocked()
         self.load_leaders()
         self.load_sectors()
+        self.load_cameo_codes()
         for index in (self.forms, self.leader_forms):
             for candidates in index.values():
                 candidates.sort(key=lambda candidate: -len(candidate[0]))
@@ -197,6 +193,8 @@ class Gazetteer:
     def load_sectors(self) -> None:
         for phrase, sector, strength in read_rows("sectors.tsv", 3):
             self.sectors[phrase.lower()] = (sector, strength == "head")
+
+    def load_cameo_codes(self) -> None:
         for cameo, iso in read_rows("cameo_countries.tsv", 2):
             self.cameo[cameo] = iso
 
