@@ -89,9 +89,10 @@ def ingest_command(
 
 
 @contextmanager
-def open_store(path: Path, read_only: bool = False) -> Iterator[Store]:
+def open_store(path: Path) -> Iterator[Store]:
+    """The store to write, or one clear line and exit 1."""
     try:
-        store = Store(path, read_only=read_only)
+        store = Store(path)
     except StoreError as error:
         fail(str(error), EXIT_ERROR)
     with store:
@@ -134,7 +135,7 @@ def run_build(store: Store, items, workers: int | None, model: str | None, reana
     except Exception as error:
         if debug:
             raise
-        fail(f"ingest stopped: {type(error).__name__}: {error}; {RESUME_HINT}", EXIT_ERROR)
+        fail(f"ingest stopped: {type(error).__name__}: {str(error).rstrip('.')}; {RESUME_HINT}", EXIT_ERROR)
 
 
 def print_summary(summary: BuildSummary, db: Path) -> None:

@@ -12,6 +12,7 @@ import resource
 import sys
 import time
 from collections import Counter
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, as_completed, wait
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -104,9 +105,28 @@ def analysed_batches(articles: list[Article], workers: int, model: str | None) -
         pipeline = Pipeline(model)
         yield (analysed(pipeline, batch) for batch in batches(articles, WORKER_BATCH))
         return
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_start_worker, initargs=(model,)) as pool:
-        yield pool.imap_unordered(_analyse_in_worker, batches(articles, WORKER_BATCH))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_start_worker, initargs=(model,))
+    try:
+        yield as_finished(pool, batches(articles, WORKER_BATCH), in_flight=2 * workers)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def as_finished(pool: ProcessPoolExecutor, work: Iterator[list[Article]], in_flight: int) -> Iterator[Analysed]:
+    """Results as workers finish them, with at most ``in_flight`` batches handed out at a time.
+
+    Unlike ``multiprocessing.Pool``, the executor reports a worker that died (killed, out of memory)
+    instead of waiting for it for ever.
+    """
+    pending: set[Future[Analysed]] = set()
+    for batch in work:
+        pending.add(pool.submit(_analyse_in_worker, batch))
+        if len(pending) >= in_flight:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            yield from (future.result() for future in done)
+    for future in as_completed(pending):
+        yield future.result()
 
 
 class CorpusBuilder:
