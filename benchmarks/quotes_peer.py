@@ -89,11 +89,11 @@ def main() -> None:
         return
     for gold, systems in figures.items():
         print(f"\n{gold} ({systems['newsgraph']['documents']} articles)")
-        print(f"{'':<22}{'newsgraph':>12}{'textacy':>12}")
+        print(f"{'':<28}{'newsgraph':>12}{'textacy':>12}")
         for category in ("quoted", "indirect"):
             for measure in MEASURES:
                 values = [systems[name][category][measure] for name in ("newsgraph", "textacy")]
-                print(f"{category + ' ' + measure.replace('_', ' '):<22}" + "".join(f"{v:>12.3f}" for v in values))
+                print(f"{category + ' ' + measure.replace('_', ' '):<28}" + "".join(f"{v:>12.3f}" for v in values))
 
 
 if __name__ == "__main__":

@@ -101,9 +101,6 @@ class QuoteContext:
         block = self.parsed.block_at(offset)
         return block.index if block else None
 
-    def span(self, start: int, end: int) -> Span:
-        return Span(start, end, self.text[start:end])
-
 
 def token_span(tokens: TokenSpan | list[Token]) -> Span:
     """A model Span over tokens, from the first's start to the last's end."""

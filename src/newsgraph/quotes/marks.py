@@ -41,10 +41,6 @@ class Quoted:
     family: str
     depth: int = 0
 
-    @property
-    def close_at(self) -> int | None:
-        return self.end if self.closed else None
-
 
 def _word_char(char: str) -> bool:
     return char.isalnum()

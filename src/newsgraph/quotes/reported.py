@@ -29,27 +29,39 @@ class Reported:
     attribution: Attribution
 
 
-def complement(verb: Token, quoted: IsQuoted) -> tuple[int, int] | None:
+def complement(verb: Token, quoted: IsQuoted) -> list[tuple[int, int]]:
     """Token bounds [first, last] of the clause a verb of saying reports: its complement clause (with a
     following coordinated clause of its own subject), or the clause it interrupts or follows."""
     clause = next((child for child in verb.children if child.dep_ == "ccomp"), None)
     if clause is not None:
         if clause.left_edge.lower_ in RELATIVE_WORDS:
-            return None
+            return []
         last = min(clause_end(clause, quoted), clause.right_edge.i)
         following = [c for c in verb.children if c.dep_ == "conj" and c.i > clause.i and has_subject(c)
                      and not cues().is_verb_cue(c)]
         if following and all(t.dep_ in ("cc", "punct") for t in verb.doc[last + 1:following[0].left_edge.i]):
             last = clause_end(following[0], quoted)
-        return clause.left_edge.i, last
+        return around(verb, clause.left_edge.i, last)
     if verb.dep_ != "parataxis":
-        return None
+        return []
     head = verb.head
     if head.i > verb.i:
-        return head.left_edge.i, clause_end(head, quoted)
+        return around(verb, head.left_edge.i, clause_end(head, quoted))
     if verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ",":
-        return head.left_edge.i, verb.left_edge.i - 1
-    return None
+        return [(head.left_edge.i, verb.left_edge.i - 1)]
+    return []
+
+
+def around(verb: Token, first: int, last: int) -> list[tuple[int, int]]:
+    """A clause the attribution interrupts (``Acts of protest, he said, are acts of patriotism``) is
+    two pieces when the part before it is long enough to stand alone, else one span across it."""
+    start, end = verb.left_edge.i, verb.right_edge.i
+    if not first < start <= end < last:
+        return [(first, last)]
+    words_before = sum(1 for t in verb.doc[first:start] if t.is_alpha)
+    if words_before < MIN_WORDS_OUTSIDE_MARKS:
+        return [(first, last)]
+    return [(first, start - 1), (end + 1, last)]
 
 
 def has_subject(verb: Token) -> bool:
@@ -162,17 +174,17 @@ def reported_speech(ctx: QuoteContext) -> Iterator[Reported]:
         if ctx.quoted(token) or not ctx.in_flow(token.idx):
             continue
         if lexicon.takes_clause(token) and not is_blocked(token):
-            bounds = complement(token, ctx.quoted)
+            pieces = complement(token, ctx.quoted)
         else:
             bounds = according_to_clause(token, ctx.quoted)
-        if bounds is None:
-            continue
-        span = clause_bounds(ctx, *bounds)
-        if span is None:
-            continue
-        outside, inside = words_outside_marks(ctx, *span)
-        if outside < (MIN_WORDS_OUTSIDE_MARKS if inside else MIN_WORDS):
-            continue
-        attribution = attribution_at(ctx, token)
-        if attribution is not None:
-            yield Reported(span[0], span[1], attribution)
+            pieces = [bounds] if bounds else []
+        for bounds in pieces:
+            span = clause_bounds(ctx, *bounds)
+            if span is None:
+                continue
+            outside, inside = words_outside_marks(ctx, *span)
+            if outside < (MIN_WORDS_OUTSIDE_MARKS if inside else MIN_WORDS):
+                continue
+            attribution = attribution_at(ctx, token)
+            if attribution is not None:
+                yield Reported(span[0], span[1], attribution)
