@@ -128,3 +128,18 @@ def test_places_below_the_state_are_regions(analyze_text):
     analysis = analyze_text("Officials in Basra said the water supply had failed.")
     basra = actor_named(analysis, "Basra")
     assert (basra.type, basra.country) == ("region", "IRQ")
+
+
+def test_coordinated_country_words_make_one_group_each(analyze_text):
+    analysis = analyze_text("Senior Hungarian and Romanian officials agreed on Wednesday to cooperate.")
+    assert (actor_named(analysis, "Hungarian").name, actor_named(analysis, "Hungarian").country) == \
+        ("Hungarian officials", "HUN")
+    assert actor_named(analysis, "Romanian officials").country == "ROU"
+    whole = [a for a in analysis.actors if a.name.endswith("Hungarian and Romanian officials")]
+    assert all(actor.country is None for actor in whole)
+
+
+def test_unnamed_spokesman_of_an_igo_takes_its_sector(analyze_text):
+    analysis = analyze_text("The Nato spokesman said the talks had gone well.")
+    spokesman = next(a for a in analysis.actors if a.name == "Nato spokesman")
+    assert (spokesman.organisation, spokesman.sector, spokesman.country) == ("NATO", "IGO", None)

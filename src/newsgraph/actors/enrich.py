@@ -11,6 +11,7 @@ After the resolver has grouped names into actors, this step
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -23,6 +24,7 @@ from .gazetteer import Entry, Hit, adjective_of, country_entry, country_of, doc_
 from .index import ActorIndex
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+COORDINATION = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct"}
 
 ActorKey = tuple[str, ...]
@@ -124,15 +126,17 @@ class Enricher:
         """Facts of a name the gazetteer lacks: a group ("Georgian forces"), an organisation whose name
         carries its country ("Russian Foreign Ministry"), or a place below the state ("Corfu", "New Jersey"),
         which is a region: every country is in the gazetteer."""
-        facts = Facts(country=country_of(actor.name), sector=sector_of(actor.name))
-        organisation = parent_organisation(actor.name)
+        name = actor.name
+        facts = Facts(country=None if names_several_countries(name) else country_of(name), sector=sector_of(name))
+        organisation = parent_organisation(name)
         if organisation:
             facts.organisation = organisation.name
             facts.country = facts.country or organisation.country
+            facts.sector = group_sector(organisation, name) or facts.sector or organisation.sector
         if actor.type == "country":
-            place = resolve_place(actor.name)
+            place = resolve_place(name)
             facts.type, facts.country = "region", place.country if place else None
-        elif facts.sector and is_group_phrase(actor.name):
+        elif actor.type == "organisation" and facts.country and facts.sector and is_group_phrase(name):
             facts.type = "group"
             facts.key = group_key(facts.country, facts.organisation, facts.sector)
         return facts
@@ -222,13 +226,13 @@ class Enricher:
         facts = facts_of_entry(hit.entry)
         start, end, text = hit.start, hit.end, hit.text
         phrase = group_phrase(span)
-        sector = group_sector(hit.entry, phrase.text[hit.end - phrase.start_char:]) if phrase else None
+        sector = group_sector(hit.entry, phrase.head_words) if phrase else None
         if phrase is not None and sector is not None:
             organisation = hit.entry.name if hit.entry.type == "organisation" else None
             if sector != hit.entry.sector:
-                facts = Facts(group_key(hit.entry.country, organisation, sector), None, "group",
+                facts = Facts(group_key(hit.entry.country, organisation, sector), phrase.name, "group",
                               hit.entry.country, sector, organisation)
-                start, end, text = phrase.start_char, phrase.end_char, phrase.text
+                start, end, text = phrase.span.start_char, phrase.span.end_char, phrase.span.text
         elif hit.form != "name" and any(token.ent_type_ == "PERSON" for token in span):
             return None  # the tagger reads it as a name: "Karen said", unlike "Karen rebels"
         elif hit.form == "people":
@@ -266,18 +270,35 @@ def group_key(country: str | None, organisation: str | None, sector: str | None)
     return ("group", country or "", organisation or "", sector or "")
 
 
-def group_phrase(span: Span) -> Span | None:
-    """The common-noun phrase a country word modifies ("Georgian forces"), unless it is a person's title
-    ("Russian Foreign Minister Andrei Kozyrev", "Lavrov, the Russian foreign minister")."""
-    last = span[-1]
-    head = last.head
-    if last.dep_ not in MODIFIER_DEPS or head.i <= last.i or head.pos_ not in ("NOUN", "PROPN"):
+@dataclass
+class GroupPhrase:
+    """A country word's group: the mention's span, the group's name, the words that name its sector."""
+
+    span: Span
+    name: str
+    head_words: str
+
+
+def group_phrase(span: Span) -> GroupPhrase | None:
+    """The common-noun phrase a country word modifies ("Georgian forces"), each conjunct its own group
+    ("Hungarian and Romanian officials": "Hungarian" for Hungarian officials, "Romanian officials"), unless
+    the noun is a person's title ("Russian Foreign Minister Andrei Kozyrev", "Lavrov, the Russian foreign
+    minister")."""
+    doc = span.doc
+    first = span[-1]
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    head = first.head
+    if first.dep_ not in MODIFIER_DEPS or head.i <= span[-1].i or head.pos_ not in ("NOUN", "PROPN"):
         return None
     if head.ent_type_ == "PERSON" or is_title(head):
         return None
-    if any(token.is_punct or token.is_space for token in span.doc[last.i + 1:head.i + 1]):
+    last_conjunct = max((t.i for t in first.subtree if t.dep_ == "conj" and t.i < head.i), default=first.i)
+    rest = doc[max(last_conjunct, span[-1].i) + 1:head.i + 1]
+    if any(token.is_punct or token.is_space for token in rest):
         return None
-    return span.doc[span.start:head.i + 1]
+    mention = doc[span.start:head.i + 1] if span[-1].i >= last_conjunct else span
+    return GroupPhrase(mention, f"{span.text} {rest.text}", rest.text)
 
 
 def is_title(token: Token) -> bool:
@@ -313,6 +334,13 @@ def of_phrase_after(span: Span) -> str:
         if child.dep_ == "prep" and child.lower_ == "of":
             return span.doc[child.i:child.right_edge.i + 1].text
     return ""
+
+
+def names_several_countries(name: str) -> bool:
+    """"Israeli and Palestinian negotiators": coordinated countries, so no one country is the actor's."""
+    hits = [hit for hit in find_hits(name) if hit.entry.country]
+    return any(first.entry.country != second.entry.country and COORDINATION.fullmatch(name[first.end:second.start])
+               for first, second in zip(hits, hits[1:]))
 
 
 def is_group_phrase(name: str) -> bool:
