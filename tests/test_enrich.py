@@ -143,3 +143,9 @@ def test_unnamed_spokesman_of_an_igo_takes_its_sector(analyze_text):
     analysis = analyze_text("The Nato spokesman said the talks had gone well.")
     spokesman = next(a for a in analysis.actors if a.name == "Nato spokesman")
     assert (spokesman.organisation, spokesman.sector, spokesman.country) == ("NATO", "IGO", None)
+
+
+def test_gazetteer_mentions_inside_quotations_are_marked(analyze_text):
+    analysis = analyze_text("“The Nato-Russia Council is back in gear,” Scheffer said.")
+    [council] = [m for m in analysis.mentions if m.text == "Nato-Russia Council"]
+    assert council.in_quote

@@ -12,6 +12,7 @@ After the resolver has grouped names into actors, this step
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..document import ParsedArticle
 from ..model import Actor, Mention
 from ..places import resolve_place
+from ..quotes.marks import outermost, pair_marks
 from .gazetteer import Entry, Hit, adjective_of, country_entry, country_of, doc_hits, find_hits, head_sector, \
     leader_in, lookup, organisation_of, sector_of
 from .index import ActorIndex
@@ -54,6 +56,7 @@ class Enricher:
     mentions_of: dict[str, list[Mention]] = field(default_factory=dict)
     organisation_names: set[str] = field(default_factory=set)
     taken_ids: set[str] = field(default_factory=set)
+    quoted: list[tuple[int, int]] = field(default_factory=list)
 
     def run(self) -> ActorIndex:
         self.hits_by_start = {hit.start: hit for hit in doc_hits(self.parsed.doc)}
@@ -63,6 +66,7 @@ class Enricher:
         self.organisation_names = {name for actor in self.index.actors if actor.type == "organisation"
                                    for name in (actor.name, *actor.aliases)}
         self.taken_ids = {actor.id for actor in self.index.actors}
+        self.quoted = [(q.start, q.end) for q in outermost(pair_marks(self.parsed.text))]
         for actor in self.index.actors:
             self.place_actor(actor, self.facts_of(actor))
         mentions = [self.retarget(mention) for mention in self.index.mentions]
@@ -212,10 +216,14 @@ class Enricher:
         added = []
         for hit in doc_hits(self.parsed.doc):
             if not any(offset in covered for offset in range(hit.start, hit.end)):
-                mention = self.mention_of_hit(hit, "gazetteer", in_quote=False)
+                mention = self.mention_of_hit(hit, "gazetteer", self.in_quote(hit.start))
                 if mention is not None:
                     added.append(mention)
         return added
+
+    def in_quote(self, offset: int) -> bool:
+        i = bisect_right(self.quoted, (offset, len(self.parsed.text))) - 1
+        return i >= 0 and offset < self.quoted[i][1]
 
     def mention_of_hit(self, hit: Hit, kind: str, in_quote: bool) -> Mention | None:
         """A gazetteer form as a mention: of a group when it modifies a sector noun, else of its entity."""
