@@ -17,7 +17,6 @@ TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ"})
 # How a trigger hangs under the word that governs it when that word takes it as its content:
 # "threatened to shell", "accused X of attacking", "condemned the attack", "agreed that ... cooperate".
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "oprd", "pcomp", "pobj", "acl"})
-OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 
 
 @dataclass
@@ -128,7 +127,7 @@ def light_verb_of(noun: Token, lexicon: Lexicon) -> Token | None:
         if not lexicon.has("light_verb_prepositions", head.lower_) or head.i < head.head.i:
             return None  # "went on strike", not "under the agreement, Turkey must ..."
         head = head.head
-    elif noun.dep_ not in OBJECT_DEPS and noun.dep_ != "nsubjpass":
+    elif noun.dep_ not in ("dobj", "nsubjpass"):
         return None
     if head.pos_ in ("VERB", "AUX") and (lexicon.has("light_verbs", head.lemma_.lower())
                                          or lexicon.has("receiving_verbs", head.lemma_.lower())):
