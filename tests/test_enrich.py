@@ -149,3 +149,15 @@ def test_gazetteer_mentions_inside_quotations_are_marked(analyze_text):
     analysis = analyze_text("“The Nato-Russia Council is back in gear,” Scheffer said.")
     [council] = [m for m in analysis.mentions if m.text == "Nato-Russia Council"]
     assert council.in_quote
+
+
+def test_a_capital_where_something_happens_is_a_place_not_the_state(analyze_text):
+    analysis = analyze_text("Negotiators met in Cairo on Monday. Cairo said the talks had failed.")
+    [where, who] = [actor_named_at(analysis, "Cairo", i) for i in (0, 1)]
+    assert (where.type, where.country) == ("region", "EGY")
+    assert (who.name, who.type) == ("Egypt", "country")
+
+
+def actor_named_at(analysis, text, index):
+    mention = [m for m in analysis.mentions if m.text == text][index]
+    return next(actor for actor in analysis.actors if actor.id == mention.actor_id)

@@ -26,6 +26,7 @@ from .gazetteer import Entry, Hit, adjective_of, country_entry, country_of, doc_
 from .index import ActorIndex
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
 COORDINATION = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct"}
 
@@ -241,6 +242,8 @@ class Enricher:
                 facts = Facts(group_key(hit.entry.country, organisation, sector), phrase.name, "group",
                               hit.entry.country, sector, organisation)
                 start, end, text = phrase.span.start_char, phrase.span.end_char, phrase.span.text
+        elif is_seat(hit) and is_locative(span):
+            facts = Facts(("place", hit.text), hit.text, "region", hit.entry.country)
         elif hit.form != "name" and any(token.ent_type_ == "PERSON" for token in span):
             return None  # the tagger reads it as a name: "Karen said", unlike "Karen rebels"
         elif hit.form == "people":
@@ -260,6 +263,17 @@ def facts_of_entry(entry: Entry) -> Facts:
         return Facts(("region", entry.name), entry.name, "region", entry.country)
     return Facts(("organisation", entry.code or entry.name), entry.name, "organisation", entry.country,
                  entry.sector, entry.name)
+
+
+def is_seat(hit: Hit) -> bool:
+    """A capital or seat of government: a country entry named by a form other than its own names."""
+    return hit.form == "name" and hit.entry.type == "country" and hit.entry.sector is not None
+
+
+def is_locative(span: Span) -> bool:
+    """Is the name where something happens ("talks in Moscow", "at the White House")?"""
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS
 
 
 def group_sector(entry: Entry, head_words: str) -> str | None:
