@@ -146,7 +146,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     triggers = {i: Trigger(sentence.doc[i], entry, anchors.get(i, frames.get(i, sentence.doc[i])),
                            frame=frames.get(i), dependent=dependent)
                 for i, (entry, dependent) in matched.items() if i not in light}
-    link_governors(triggers.values(), triggers)
+    link_governors(triggers.values(), triggers, lexicon)
     found = list(triggers.values())
     return found + obligation_triggers(sentence, lexicon, found)
 
@@ -196,7 +196,7 @@ def obligation_triggers(sentence: Span, lexicon: Lexicon, triggers: list[Trigger
     return found
 
 
-def governor_of(trigger: Trigger, by_index: dict[int, Trigger]) -> Trigger | None:
+def governor_of(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexicon) -> Trigger | None:
     """The trigger whose content this one is (``threatened`` for ``to shell``), if any.
 
     The purpose of a protest (``marched to demand reforms``) is part of the protest, as the manual
@@ -210,6 +210,8 @@ def governor_of(trigger: Trigger, by_index: dict[int, Trigger]) -> Trigger | Non
         return None
     head = anchor.head
     if anchor.dep_ in ("pobj", "pcomp") and head.dep_ in ("prep", "agent"):
+        if not lexicon.has("content_prepositions", head.lower_):
+            return None  # "frozen over Russia's war": a reason or a time, not what was done
         head = head.head
     governor = trigger_at(head, by_index)
     return governor if governor is not trigger else None
@@ -220,8 +222,8 @@ def trigger_at(token: Token, by_index: dict[int, Trigger]) -> Trigger | None:
     return by_index.get(token.i) or next((t for t in by_index.values() if t.anchor.i == token.i), None)
 
 
-def link_governors(triggers: Iterable[Trigger], by_index: dict[int, Trigger]) -> None:
+def link_governors(triggers: Iterable[Trigger], by_index: dict[int, Trigger], lexicon: Lexicon) -> None:
     for trigger in triggers:
-        governor = governor_of(trigger, by_index)
+        governor = governor_of(trigger, by_index, lexicon)
         if governor is not None:
             governor.governed.append(trigger)
