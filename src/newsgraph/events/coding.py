@@ -21,7 +21,7 @@ class Coding:
 def object_mode(lexicon: Lexicon, head_type: str, content: TriggerEntry) -> str | None:
     """The mode a REQUEST, REJECT or THREATEN takes from what is requested, rejected or threatened."""
     facts = lexicon.types[content.type]
-    if head_type == "THREATEN" and content.mode in facts.threaten_mode_by_mode:
+    if head_type == THREAT and content.mode in facts.threaten_mode_by_mode:
         return facts.threaten_mode_by_mode[content.mode]
     return facts.as_object.get(head_type)
 
@@ -35,10 +35,11 @@ def code(lexicon: Lexicon, entry: TriggerEntry, contents: list[TriggerEntry], mo
 
     A governing trigger keeps its type (``threatened to shell`` is THREATEN, ``refused to meet``
     REJECT) and takes its mode from its content, except that a promise of material conflict is
-    coded as that conflict's future (``vowed to attack`` is THREATEN, ``vowed to march`` PROTEST). A future report recodes as the manual says: future cooperation is
-    AGREE, a future retreat CONCEDE, a future use of force THREATEN. Cooperation that will not or
-    would not happen (``will not accept refugees``) is a refusal: REJECT; an act promised ``unless``
-    another complies is a threat.
+    coded as that conflict's future (``vowed to attack`` is THREATEN, ``vowed to march`` PROTEST).
+    A future report recodes as the manual says: future cooperation is AGREE, a future retreat
+    CONCEDE, a future use of force THREATEN. Cooperation that will not or would not happen
+    (``will not accept refugees``) is a refusal: REJECT; an act promised ``unless`` another
+    complies is a threat.
     """
     event_type, mode = entry.type, entry.mode
     content = contents[0] if contents else None
