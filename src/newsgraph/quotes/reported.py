@@ -69,13 +69,12 @@ def has_subject(verb: Token) -> bool:
 
 
 def clause_end(head: Token, quoted: IsQuoted) -> int:
-    """The clause's last token, leaving out what the reporter adds after a comma or dash: a verb
-    phrase with no subject of its own (``, prompting unions to ...``), a relative clause or an aside
-    (``, which forced her to ...``, ``- a move he ...``); breaks inside quotation marks are the speaker's."""
+    """The clause's last token, leaving out what the reporter adds (see ``is_addition``); breaks inside
+    quotation marks are the speaker's."""
     doc = head.doc
     last = head.right_edge.i
     for i in range(head.i + 1, last):
-        if doc[i].text not in CLAUSE_BREAKS or quoted(doc[i]):
+        if (doc[i].text not in CLAUSE_BREAKS and doc[i].dep_ != "cc") or quoted(doc[i]):
             continue
         added = constituent_at(doc[i + 1], last)
         if added is not None and is_addition(added, doc[i].text):
@@ -95,9 +94,16 @@ def constituent_at(token: Token, last: int) -> Token | None:
 
 
 def is_addition(phrase: Token, mark: str) -> bool:
+    """Words after ``mark`` that are the reporter's: a new attribution (``and Democrats accused``), a new
+    clause after a semicolon, or, after a comma or dash, a relative clause, an aside or a verb phrase."""
+    is_verb = phrase.pos_ in ("VERB", "AUX")
+    if phrase.dep_ in ("conj", "parataxis") and is_verb and (cues().is_verb_cue(phrase) or mark == ";"):
+        return has_subject(phrase)
+    if mark not in CLAUSE_BREAKS:
+        return False
     if phrase.dep_ in ("relcl", "appos", "acl"):
         return phrase.dep_ != "acl" or phrase.tag_ == "VBG"
-    if phrase.dep_ in ("conj", "advcl") and phrase.pos_ in ("VERB", "AUX") and not has_subject(phrase):
+    if phrase.dep_ in ("conj", "advcl") and is_verb and not has_subject(phrase):
         return mark not in DASHES
     return mark in DASHES and phrase.dep_ in ("npadvmod", "dep")
 
@@ -151,18 +157,20 @@ def words_outside_marks(ctx: QuoteContext, start: int, end: int) -> tuple[int, b
 
 
 def according_to_clause(token: Token, quoted: IsQuoted) -> tuple[int, int] | None:
-    """``X, according to Y`` or ``According to Y, X``: the clause the source phrase hangs on, without it."""
-    if token.lower_ != "according" or token.i + 1 >= len(token.doc) or token.nbor(1).lower_ != "to":
+    """``X, according to Y.`` or ``According to Y, X.``: the rest of the sentence, when the source phrase
+    opens or closes it and hangs on no speech verb of its own."""
+    doc = token.doc
+    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to" \
+            or cues().is_verb_cue(token.head):
         return None
-    head = token.head
-    if head.i == token.i or head.pos_ not in ("VERB", "AUX") or cues().is_verb_cue(head):
-        return None
-    first, last = head.left_edge.i, clause_end(head, quoted)
-    while last > first and token.doc[last].is_punct:
+    sentence = token.sent
+    first, last = sentence.start, sentence.end - 1
+    while last > first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
-    if token.i <= first:
-        return token.right_edge.i + 1, last
-    if token.right_edge.i >= last:
+    source_end = token.right_edge.i
+    if all(t.is_punct or t.dep_ == "cc" for t in doc[first:token.i]):
+        return source_end + 1, last
+    if source_end >= last and not quoted(token):
         return first, token.i - 1
     return None
 
