@@ -221,3 +221,10 @@ def test_governing_words_keep_their_type_and_take_a_mode(analyze_text):
 def test_self_obligation_is_no_request(analyze_text):
     analysis = analyze_text('Britain said it must cut its spending.', date=DATE)
     assert not [e for e in analysis.events if e.type == "REQUEST"]
+
+
+def test_coordinated_nationalities_are_a_compound_actor(analyze_text):
+    event = only_event(analyze_text("Senior Hungarian and Romanian officials agreed on Wednesday to cooperate.",
+                                    date=DATE), "AGREE")
+    assert countries(event.actor) == {"HUN", "ROU"}
+    assert (event.date, event.date_source) == ("2010-03-10", "text")

@@ -35,13 +35,16 @@ class ArgumentReader:
 
     @staticmethod
     def token_actors(doc: Doc, actors: ActorIndex) -> dict[int, str]:
-        """The actor id of every token inside a mention."""
-        found: dict[int, str] = {}
+        """The actor id of every token inside a mention: the narrowest mention holding it, a located
+        one first (``Romanian officials`` inside ``Hungarian and Romanian officials``)."""
+        best: dict[int, tuple[int, bool, str]] = {}
         for mention in actors.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            rank = (mention.end - mention.start, actors.actor(mention.actor_id).country is None)
             for token in span or ():
-                found.setdefault(token.i, mention.actor_id)
-        return found
+                if token.i not in best or rank < best[token.i][:2]:
+                    best[token.i] = (*rank, mention.actor_id)
+        return {i: actor_id for i, (_, _, actor_id) in best.items()}
 
     # --- phrases --------------------------------------------------------------------------
 
@@ -59,8 +62,10 @@ class ArgumentReader:
         describe it too (``U.S. Secretary of State Warren Christopher``, ``King Hassan of Morocco``)."""
         if token.i in self.actor_at:
             actor_id = self.actor_at[token.i]
-            if self.actors.actor(actor_id).country or depth >= MAX_DEPTH:
+            if depth >= MAX_DEPTH:
                 return [actor_id]
+            if self.actors.actor(actor_id).country:
+                return unique([actor_id, *self.coordinated_modifier_actors(token, depth)])
             located = [a for a in self.modifier_actors(token, depth) if a != actor_id and self.actors.actor(a).country]
             return [actor_id, *located]
         if token.pos_ == "PRON":
@@ -68,6 +73,11 @@ class ArgumentReader:
         if depth >= MAX_DEPTH:
             return []
         return self.modifier_actors(token, depth)
+
+    def coordinated_modifier_actors(self, token: Token, depth: int) -> list[str]:
+        """``Hungarian and Romanian officials``: coordinated modifiers name one group each."""
+        return [a for c in token.children if c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children)
+                for a in self.phrase_actors(c, depth + 1) if self.actors.actor(a).country]
 
     def modifier_actors(self, token: Token, depth: int) -> list[str]:
         found: list[str] = []
