@@ -161,3 +161,12 @@ def test_a_capital_where_something_happens_is_a_place_not_the_state(analyze_text
 def actor_named_at(analysis, text, index):
     mention = [m for m in analysis.mentions if m.text == text][index]
     return next(actor for actor in analysis.actors if actor.id == mention.actor_id)
+
+
+def test_country_words_the_tagger_calls_people_are_groups(analyze_text):
+    analysis = analyze_text("President Yoweri Museveni has banned Ugandan opposition candidates from the elections. "
+                            "Bosnian Serbs demanded a truce.")
+    candidates = actor_named(analysis, "Ugandan opposition candidates")
+    assert (candidates.type, candidates.country, candidates.sector) == ("group", "UGA", "OPP")
+    serbs = actor_named(analysis, "Bosnian Serbs")
+    assert (serbs.type, serbs.country) == ("group", "BIH")

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from newsgraph.actors.gazetteer import (
-    adjective_of, country_of, find_hits, lookup, normalise_country, organisation_of, sector_of,
+    adjective_of, country_of, find_hits, head_sector, lookup, normalise_country, organisation_of, sector_of,
 )
 
 
@@ -162,3 +162,9 @@ def test_names_are_not_role_words_and_former_office_holders_are_elites():
     assert sector_of("Palestinians living in the West Bank") is None
     assert sector_of("former prime minister") == "ELI"
     assert sector_of("ousted president") == "ELI"
+
+
+def test_generic_heads_pass_the_sector_to_their_modifier():
+    assert head_sector("opposition candidates") == ("OPP", True)
+    assert head_sector("human rights group") == ("NGO", True)
+    assert head_sector("military ties") is None

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..document import ParsedArticle
 from ..model import Actor, Mention
 from ..places import resolve_place
+from ..quotes.lexicon import speaker_words
 from ..quotes.marks import outermost, pair_marks
 from .gazetteer import Entry, Hit, adjective_of, country_entry, country_of, doc_hits, find_hits, head_sector, \
     leader_in, lookup, organisation_of, sector_of
@@ -82,7 +83,10 @@ class Enricher:
 
     def facts_of(self, actor: Actor) -> Facts:
         if actor.type == "person":
-            return self.person_facts(actor)
+            people = people_named(actor.name)
+            if people is None:
+                return self.person_facts(actor)
+            return Facts(group_key(people.country, None, None), actor.name, "group", people.country)
         for name in (actor.name, *actor.aliases):
             entry = lookup(name)
             if entry:
@@ -356,6 +360,16 @@ def of_phrase_after(span: Span) -> str:
         if child.dep_ == "prep" and child.lower_ == "of":
             return span.doc[child.i:child.right_edge.i + 1].text
     return ""
+
+
+def people_named(name: str) -> Entry | None:
+    """The country of a "person" the tagger found that is only country words ("Bosnian Serbs", "Ugandan"),
+    unless it is also a first name ("Karen")."""
+    hits = find_hits(name)
+    covered = sum(hit.end - hit.start for hit in hits) + len(hits) - 1
+    if not hits or covered != len(name) or any(hit.form == "name" for hit in hits):
+        return None
+    return None if name.split()[0].lower() in speaker_words().first_name_gender else hits[0].entry
 
 
 def names_several_countries(name: str) -> bool:

@@ -111,6 +111,7 @@ class Gazetteer:
         self.forms: FormIndex = defaultdict(list)
         self.leader_forms: FormIndex = defaultdict(list)
         self.sectors: dict[str, tuple[str, bool]] = {}
+        self.generic_heads: set[str] = set()
         self.cameo: dict[str, str] = {}
         self.load_countries()
         self.load_regions()
@@ -192,7 +193,10 @@ class Gazetteer:
 
     def load_sectors(self) -> None:
         for phrase, sector, strength in read_rows("sectors.tsv", 3):
-            self.sectors[phrase.lower()] = (sector, strength == "head")
+            if strength == "generic":
+                self.generic_heads.add(phrase.lower())
+            else:
+                self.sectors[phrase.lower()] = (sector, strength == "head")
 
     def load_cameo_codes(self) -> None:
         for cameo, iso in read_rows("cameo_countries.tsv", 2):
@@ -377,13 +381,18 @@ def sector_in(text: str, strong_only: bool) -> str | None:
 def head_sector(phrase: str) -> tuple[str, bool] | None:
     """The sector named by the head of a noun phrase, the longest known phrase ending at its last word,
     and whether the head names it outright: "Georgian security forces" → (COP, True), "Nato spokesman"
-    → (GOV, False), "military ties" → None (a sector word only as a modifier)."""
+    → (GOV, False), "military ties" → None (a sector word only as a modifier). Generic heads pass the
+    question to their modifier: "opposition candidates" → OPP, "rebel groups" → REB."""
     tables = gazetteer()
     words = SECTOR_WORD.findall(phrase.lower().translate(APOSTROPHES))
-    for size in range(min(tables.longest_sector_phrase, len(words)), 0, -1):
-        known = tables.sectors.get(" ".join(words[-size:]))
-        if known:
-            return known
+    while words:
+        for size in range(min(tables.longest_sector_phrase, len(words)), 0, -1):
+            known = tables.sectors.get(" ".join(words[-size:]))
+            if known:
+                return known
+        if words[-1] not in tables.generic_heads:
+            return None
+        words.pop()
     return None
 
 
