@@ -170,3 +170,9 @@ def test_country_words_the_tagger_calls_people_are_groups(analyze_text):
     assert (candidates.type, candidates.country, candidates.sector) == ("group", "UGA", "OPP")
     serbs = actor_named(analysis, "Bosnian Serbs")
     assert (serbs.type, serbs.country) == ("group", "BIH")
+
+
+def test_part_of_a_country_the_places_lack_is_a_region_of_it(analyze_text):
+    analysis = analyze_text("Israeli jets bombed South Lebanon on Monday.")
+    south = actor_named(analysis, "South Lebanon")
+    assert (south.type, south.country) == ("region", "LBN")

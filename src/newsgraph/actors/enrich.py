@@ -144,7 +144,7 @@ class Enricher:
             facts.sector = group_sector(organisation, name) or facts.sector or organisation.sector
         if actor.type == "country":
             place = resolve_place(name)
-            facts.type, facts.country = "region", place.country if place else None
+            facts.type, facts.country = "region", place.country if place else facts.country
         elif actor.type == "organisation" and facts.country and facts.sector and is_group_phrase(name):
             facts.type = "group"
             facts.key = group_key(facts.country, facts.organisation, facts.sector)
