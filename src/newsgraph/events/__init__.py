@@ -29,6 +29,16 @@ EMBEDDED_CONFIDENCE = 0.9
 
 
 @dataclass(frozen=True)
+class SentenceFacts:
+    """What every event of a sentence shares, read once: its span, contexts, dates and entities."""
+
+    span: Span
+    contexts: list[str]
+    dates: list[SpacySpan]
+    entities: list[SpacySpan]
+
+
+@dataclass(frozen=True)
 class Reading:
     actor_ids: list[str]
     recipient_ids: list[str]
@@ -60,21 +70,29 @@ class EventCoder:
         triggers = [t for t in find_triggers(sentence, self.words)
                     if not t.obligation or self.arguments.roles(t)[1]]
         governed = {id(g) for t in triggers for g in t.governed}
+        facts = self.sentence_facts(sentence)
         events: list[Event] = []
         pending = [t for t in triggers if id(t) not in governed]
         while pending:
             trigger = pending.pop(0)
-            event = self.event(trigger, sentence)
+            event = self.event(trigger, facts)
             if event is not None:
                 events.append(event)
             else:
                 pending = trigger.governed + pending
         return sorted(events, key=lambda e: e.trigger.start)
 
-    def event(self, trigger: Trigger, sentence: SpacySpan) -> Event | None:
+    def sentence_facts(self, sentence: SpacySpan) -> SentenceFacts:
+        lemmas = (t.lemma_.lower() for t in sentence)
+        contexts = list(dict.fromkeys(self.words.contexts[lemma] for lemma in lemmas if lemma in self.words.contexts))
+        entities = list(sentence.ents)
+        return SentenceFacts(Span(sentence.start_char, sentence.end_char, sentence.text), contexts,
+                             [e for e in entities if e.label_ == "DATE"], entities)
+
+    def event(self, trigger: Trigger, facts: SentenceFacts) -> Event | None:
         """The coded event of a trigger; None when it names neither actor nor recipient."""
         reading = self.read(trigger)
-        return self.build(trigger, sentence, reading) if reading is not None else None
+        return self.build(trigger, facts, reading) if reading is not None else None
 
     def read(self, trigger: Trigger) -> Reading | None:
         """Who, to whom, how (modality) and what (PLOVER type and mode) a trigger says."""
@@ -93,7 +111,7 @@ class EventCoder:
             return None
         return Reading(actor_ids, recipient_ids, reporter, modality, coding)
 
-    def build(self, trigger: Trigger, sentence: SpacySpan, reading: Reading) -> Event:
+    def build(self, trigger: Trigger, facts: SentenceFacts, reading: Reading) -> Event:
         coding, modality = reading.coding, reading.modality
         quote = self.arguments.quote_at(trigger.token.idx)
         block = self.parsed.block_at(trigger.token.idx)
@@ -101,20 +119,20 @@ class EventCoder:
         event = Event(
             id="", type=coding.type, mode=coding.mode,
             trigger=self.span(*trigger.wording()),
-            sentence=Span(sentence.start_char, sentence.end_char, sentence.text),
+            sentence=facts.span,
             actor=self.arguments.refs(reading.actor_ids), recipient=self.arguments.refs(reading.recipient_ids),
-            context=self.contexts(trigger, sentence),
+            context=self.contexts(trigger, facts),
             negated=modality.negated and not coding.refusal, hypothetical=modality.hypothetical,
             future=modality.future,
             claimed_by=quote.id if quote else None,
             claimed_by_speaker=quote.speaker if quote else self.reporter_ref(reading.reporter),
-            place=self.place(trigger.anchor),
+            place=self.place(trigger.anchor, facts.entities),
             score=score.score, quad_class=score.quad_class, quad_label=score.quad_label,
             cameo=score.cameo, goldstein=score.goldstein,
             paragraph=block.index if block else None,
             confidence=self.confidence(trigger, reading.actor_ids, reading.reporter),
         )
-        self.date(event, trigger.anchor)
+        self.date(event, trigger.anchor, facts.dates)
         return event
 
     def is_verbal_attack(self, trigger: Trigger, coding: Coding, actor_ids: list[str],
@@ -144,17 +162,16 @@ class EventCoder:
             confidence *= EMBEDDED_CONFIDENCE
         return round(confidence, 3)
 
-    def contexts(self, trigger: Trigger, sentence: SpacySpan) -> list[str]:
+    def contexts(self, trigger: Trigger, facts: SentenceFacts) -> list[str]:
         found = [trigger.entry.context] if trigger.entry.context else []
         found += [g.entry.context for g in trigger.governed if g.entry.context]
-        found += [self.words.contexts[t.lemma_.lower()] for t in sentence if t.lemma_.lower() in self.words.contexts]
-        return list(dict.fromkeys(found))
+        return list(dict.fromkeys(found + facts.contexts))
 
-    def date(self, event: Event, anchor: Token) -> None:
+    def date(self, event: Event, anchor: Token, dates: list[SpacySpan]) -> None:
         """The date the text gives in the event's clause, else the article's date."""
         article_date = self.parsed.article.date
-        for entity in anchor.sent.ents:
-            if entity.label_ == "DATE" and anchor.is_ancestor(entity.root):
+        for entity in dates:
+            if anchor.is_ancestor(entity.root):
                 resolved = resolve_date(entity.text, article_date, future=event.future)
                 if resolved:
                     event.date, event.date_source = resolved, "text"
@@ -163,12 +180,12 @@ class EventCoder:
         if article_date:
             event.date, event.date_source = article_date, "article"
 
-    def place(self, anchor: Token) -> Place | None:
+    def place(self, anchor: Token, entities: list[SpacySpan]) -> Place | None:
         """``in Corfu``, ``on the Greek island of Corfu``: a named place the event's clause is located in."""
         for child in anchor.children:
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
                 for head in (c for c in child.children if c.dep_ == "pobj"):
-                    entity = place_entity(head)
+                    entity = place_entity(head, entities)
                     if entity is not None:
                         return located(entity, head.doc[head.left_edge.i:head.right_edge.i + 1].text)
         return None
@@ -183,12 +200,12 @@ def located(entity: SpacySpan, phrase: str) -> Place:
     return Place(resolved.name, resolved.country, resolved.latitude, resolved.longitude, span)
 
 
-def place_entity(head: Token) -> SpacySpan | None:
+def place_entity(head: Token, entities: list[SpacySpan]) -> SpacySpan | None:
     """The place entity a prepositional object names, looking through ``the island of``."""
     for token in (head, *(o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                           for o in p.children if o.dep_ == "pobj")):
         if token.ent_type_ in PLACE_LABELS:
-            return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            return next((e for e in entities if e.start <= token.i < e.end), None)
     return None
 
 
