@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Token
 
 from ..actors import ActorIndex
@@ -124,7 +126,8 @@ class ArgumentReader:
             start = previous.start
         return found
 
-    def first_of_kind(self, tokens, kinds: frozenset[str]) -> str | None:
+    def first_of_kind(self, tokens: Iterable[Token], kinds: frozenset[str]) -> str | None:
+        """The first actor of the kind among the tokens, subjects before other words."""
         tokens = list(tokens)
         for wanted in (lambda t: t.dep_ in ("nsubj", "nsubjpass"), lambda t: True):
             for token in tokens:
