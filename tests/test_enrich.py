@@ -176,3 +176,10 @@ def test_part_of_a_country_the_places_lack_is_a_region_of_it(analyze_text):
     analysis = analyze_text("Israeli jets bombed South Lebanon on Monday.")
     south = actor_named(analysis, "South Lebanon")
     assert (south.type, south.country) == ("region", "LBN")
+
+
+def test_georgia_among_us_states_is_the_state(analyze_text):
+    state = actor_named(analyze_text("Trump won Ohio, Florida and Georgia on Tuesday."), "Georgia")
+    assert (state.type, state.country) == ("region", "USA")
+    country = actor_named(analyze_text("Russia sent troops into Georgia."), "Georgia")
+    assert (country.type, country.country) == ("country", "GEO")

@@ -52,3 +52,8 @@ def test_unknown_places_are_none(text):
 def test_a_citys_own_name_beats_another_citys_alternate_name_unless_far_smaller():
     assert resolve_place("Calcutta").country == "IND"
     assert resolve_place("Tsunami") is None
+
+
+def test_us_states_are_not_foreign_towns_of_the_same_name():
+    assert resolve_place("Florida").country == "USA"
+    assert resolve_place("New York").latitude == pytest.approx(40.7, abs=0.2)

@@ -99,13 +99,16 @@ def resolve_place(name: str) -> Place | None:
     entry = lookup(head)
     if entry and entry.type in ("country", "region") and entry.name == head:
         return place_of_entry(entry)
+    if head in us_states():  # a US state, at its namesake city when it has one (New York, Washington)
+        city = best_city(head, "USA")
+        if city and city.country == "USA":
+            return Place(head, "USA", city.latitude, city.longitude)
+        return Place(head, "USA")
     city = best_city(head, country_hint(name) if head != normalise_form(name) else None)
     if city:
         return Place(head, city.country, city.latitude, city.longitude)
     if entry and entry.type in ("country", "region"):
         return place_of_entry(entry)
-    if head in us_states():
-        return Place(head, "USA")
     return None
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..document import ParsedArticle
 from ..model import Actor, Mention
-from ..places import resolve_place
+from ..places import resolve_place, us_states
 from ..quotes.lexicon import speaker_words
 from ..quotes.marks import outermost, pair_marks
 from .gazetteer import Entry, Hit, adjective_of, country_entry, country_of, doc_hits, find_hits, head_sector, \
@@ -27,6 +27,7 @@ from .gazetteer import Entry, Hit, adjective_of, country_entry, country_of, doc_
 from .index import ActorIndex
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+US_STATES_FOR_CONTEXT = 2
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
 COORDINATION = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct"}
@@ -59,6 +60,7 @@ class Enricher:
     organisation_names: set[str] = field(default_factory=set)
     taken_ids: set[str] = field(default_factory=set)
     quoted: list[tuple[int, int]] = field(default_factory=list)
+    about_us_states: bool = False
 
     def run(self) -> ActorIndex:
         self.hits_by_start = {hit.start: hit for hit in doc_hits(self.parsed.doc)}
@@ -69,6 +71,8 @@ class Enricher:
                                    for name in (actor.name, *actor.aliases)}
         self.taken_ids = {actor.id for actor in self.index.actors}
         self.quoted = [(q.start, q.end) for q in outermost(pair_marks(self.parsed.text))]
+        states = {ent.text for ent in self.parsed.doc.ents if ent.label_ == "GPE" and ent.text in us_states()}
+        self.about_us_states = len(states - {entry.name for entry in map(lookup, states) if entry}) >= US_STATES_FOR_CONTEXT
         for actor in self.index.actors:
             self.place_actor(actor, self.facts_of(actor))
         mentions = [self.retarget(mention) for mention in self.index.mentions]
@@ -90,9 +94,15 @@ class Enricher:
         for name in (actor.name, *actor.aliases):
             entry = lookup(name)
             if entry:
-                return facts_of_entry(entry)
+                return facts_of_entry(self.in_context(entry))
         adjective = adjective_of(actor.name) if actor.type == "group" else None
         return facts_of_entry(adjective) if adjective else self.phrase_facts(actor)
+
+    def in_context(self, entry: Entry) -> Entry:
+        """Georgia in an article that names other US states is the state, not the country."""
+        if self.about_us_states and entry.type == "country" and entry.name in us_states():
+            return Entry(entry.name, "region", None, "USA", parent="USA")
+        return entry
 
     def person_facts(self, actor: Actor) -> Facts:
         """A person's country, sector and organisation from role, affiliation, titles and appositions."""
@@ -236,7 +246,7 @@ class Enricher:
         span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
         if span is None:
             return None
-        facts = facts_of_entry(hit.entry)
+        facts = facts_of_entry(self.in_context(hit.entry))
         start, end, text = hit.start, hit.end, hit.text
         phrase = group_phrase(span)
         sector = group_sector(hit.entry, phrase.head_words) if phrase else None
