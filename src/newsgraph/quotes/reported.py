@@ -32,7 +32,7 @@ class Reported:
 def complement(verb: Token, quoted: IsQuoted) -> list[tuple[int, int]]:
     """Token bounds [first, last] of the clause a verb of saying reports: its complement clause (with a
     following coordinated clause of its own subject), or the clause it interrupts or follows."""
-    clause = next((child for child in verb.children if child.dep_ == "ccomp"), None)
+    clause = next((child for child in verb.children if child.dep_ == "ccomp"), None) or misattached_clause(verb)
     if clause is not None:
         if clause.left_edge.lower_ in RELATIVE_WORDS:
             return []
@@ -50,6 +50,18 @@ def complement(verb: Token, quoted: IsQuoted) -> list[tuple[int, int]]:
     if verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ",":
         return [(head.left_edge.i, verb.left_edge.i - 1)]
     return []
+
+
+def misattached_clause(verb: Token) -> Token | None:
+    """``told a meeting of leaders that ...``: a that-clause the parser hung on the hearer, not the verb."""
+    for child in verb.rights:
+        if child.dep_ not in ("dobj", "dative", "npadvmod"):
+            continue
+        for token in child.subtree:
+            if token.dep_ in ("ccomp", "acl", "relcl", "advcl") and any(
+                    c.lower_ == "that" and c.dep_ == "mark" and c.i == token.left_edge.i for c in token.children):
+                return token
+    return None
 
 
 def around(verb: Token, first: int, last: int) -> list[tuple[int, int]]:
@@ -106,6 +118,13 @@ def is_addition(phrase: Token, mark: str) -> bool:
     if phrase.dep_ in ("conj", "advcl") and is_verb and not has_subject(phrase):
         return mark not in DASHES
     return mark in DASHES and phrase.dep_ in ("npadvmod", "dep")
+
+
+def has_source(verb: Token, attribution: Attribution) -> bool:
+    """Not an imperative (``now tell us``) or an idiom on an empty ``it`` (``it goes without saying``)."""
+    if attribution.speaker is None:
+        return not (verb.tag_ == "VB" and verb.dep_ == "ROOT")
+    return not (verb.tag_ == "VBG" and attribution.speaker.lower_ == "it")
 
 
 def is_blocked(verb: Token) -> bool:
@@ -194,5 +213,5 @@ def reported_speech(ctx: QuoteContext) -> Iterator[Reported]:
             if outside < (MIN_WORDS_OUTSIDE_MARKS if inside else MIN_WORDS):
                 continue
             attribution = attribution_at(ctx, token)
-            if attribution is not None:
+            if attribution is not None and has_source(token, attribution):
                 yield Reported(span[0], span[1], attribution)
