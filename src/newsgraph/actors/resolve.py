@@ -256,6 +256,8 @@ class _Resolver:
         people = _Pool([f for f in self.found if f.type == "person" and f.kind == "name"
                         and self.in_flow(self.parsed.doc[f.start])])
         named = {i: f for f in people.found for i in range(f.start, f.end)}
+        with_roles = [(f, set(self.role_words(f.actor_key))) for f in people.found if self.role_words(f.actor_key)]
+        described: set[tuple[str, str]] = set()
         for head in self.speaker_heads():
             if head.i in taken or head.pos_ == "PRON":
                 continue
@@ -263,8 +265,10 @@ class _Resolver:
             name = description_name(span) if span else ""
             if not name or self.names_a_person(span, named):
                 continue
+            own = ("description", name.lower())
             key = self.tied.get(name.lower()) or self.organisation_for(head) \
-                or self.earlier_description(name) or self.anaphor(head, people) or ("description", name.lower())
+                or (own if own in described else None) or self.anaphor(head, people, with_roles) or own
+            described.add(key)
             gender = "female" if head.lower_ in speaker_words().female_roles else None
             self.found.append(_Found(span.start, span.end, key[0], name, "description", gender, key))
             taken.update(range(span.start, span.end))
@@ -279,11 +283,8 @@ class _Resolver:
         role = self.roles.get(key, (None, None))[0] if key else None
         return role.split() if role else []
 
-    def earlier_description(self, name: str) -> tuple[str, str] | None:
-        key = ("description", name.lower())
-        return key if any(f.actor_key == key for f in self.found) else None
-
-    def anaphor(self, head: Token, people: _Pool) -> tuple[str, str] | None:
+    def anaphor(self, head: Token, people: _Pool,
+                with_roles: list[tuple[_Found, set[str]]]) -> tuple[str, str] | None:
         """``the minister``, ``Scotland's first minister``: the person of that role named nearby."""
         words = speaker_words()
         definite = any(t.lower_ == "the" or (t.dep_ == "poss" and t.ent_type_ != "PERSON") for t in head.lefts)
@@ -291,13 +292,11 @@ class _Resolver:
                 or head.lower_ in words.organisation_heads:
             return None
         family = words.role_family.get(head.lower_, frozenset({head.lower_}))
-        with_role = [f for f in people.found if head.lower_ in self.role_words(f.actor_key)]
-        before = [f for f in with_role if f.start < head.i]
+        before = [f for f, role in with_roles if head.lower_ in role and f.start < head.i]
         if before:
             return before[-1].actor_key
         # a person the article gives a role of another kind is not meant by this one
-        unlike = {f.actor_key for f in people.found
-                  if self.role_words(f.actor_key) and not family & set(self.role_words(f.actor_key))}
+        unlike = {f.actor_key for f, role in with_roles if not family & role}
         found = self.antecedent(head, None, people, unlike)
         if found is None and self.in_lead(head):
             found = people.first_after(head.i, self.parsed)
