@@ -183,3 +183,15 @@ def test_georgia_among_us_states_is_the_state(analyze_text):
     assert (state.type, state.country) == ("region", "USA")
     country = actor_named(analyze_text("Russia sent troops into Georgia."), "Georgia")
     assert (country.type, country.country) == ("country", "GEO")
+
+
+def test_unplaced_institutions_take_the_country_the_article_is_about(analyze_text):
+    analysis = analyze_text("The Senate voted on Tuesday. The US government disagreed. "
+                            "The United States said the Supreme Court would rule soon, and America waited.")
+    assert actor_named(analysis, "Senate").country == "USA"
+    assert actor_named(analysis, "Supreme Court").country == "USA"
+
+
+def test_no_home_country_when_no_country_dominates(analyze_text):
+    analysis = analyze_text("Russia and Georgia met. The Senate voted.")
+    assert actor_named(analysis, "Senate").country is None

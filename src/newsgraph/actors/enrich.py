@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -28,6 +29,9 @@ from .index import ActorIndex
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 US_STATES_FOR_CONTEXT = 2
+NATIONAL_SECTORS = {"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP"}
+HOME_MIN_MENTIONS = 3
+HOME_MIN_SHARE = 0.5
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
 COORDINATION = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct"}
@@ -81,6 +85,7 @@ class Enricher:
         self.settle_country_sectors()
         used = {mention.actor_id for mention in mentions}
         actors = [actor for actor in self.actors.values() if actor.id in used]
+        give_home_country(actors, mentions)
         return ActorIndex(actors, mentions)
 
     # actors -----------------------------------------------------------------------------------
@@ -265,6 +270,21 @@ class Enricher:
         actor = self.actor_for(facts, text)
         block = self.parsed.block_at(start)
         return Mention(start, end, text, actor.id, kind, block.index if block else None, in_quote)  # type: ignore[arg-type]
+
+
+def give_home_country(actors: list[Actor], mentions: list[Mention]) -> None:
+    """Unplaced state institutions ("the Senate", "police", "the Supreme Court") belong to the country the
+    article is mostly about, when one country holds at least half of the placed mentions."""
+    country_of_actor = {actor.id: actor.country for actor in actors}
+    counts = Counter(country_of_actor[m.actor_id] for m in mentions if country_of_actor.get(m.actor_id))
+    if not counts:
+        return
+    home, count = counts.most_common(1)[0]
+    if count < HOME_MIN_MENTIONS or count < HOME_MIN_SHARE * sum(counts.values()):
+        return
+    for actor in actors:
+        if actor.country is None and actor.sector in NATIONAL_SECTORS and actor.type != "country":
+            actor.country = home
 
 
 def facts_of_entry(entry: Entry) -> Facts:
