@@ -228,3 +228,8 @@ def test_coordinated_nationalities_are_a_compound_actor(analyze_text):
                                     date=DATE), "AGREE")
     assert countries(event.actor) == {"HUN", "ROU"}
     assert (event.date, event.date_source) == ("2010-03-10", "text")
+
+
+def test_the_visitor_is_the_actor_and_the_host_the_recipient(analyze_text):
+    event = only_event(analyze_text("China hosted the Kenyan president in Beijing on Monday.", date=DATE), "CONSULT")
+    assert countries(event.actor) == {"KEN"} and countries(event.recipient) == {"CHN"}

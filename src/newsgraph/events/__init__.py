@@ -105,6 +105,8 @@ class EventCoder:
         coding = code(self.words, trigger.entry, [g.entry for g in trigger.governed], modality)
         if self.is_verbal_attack(trigger, coding, actor_ids, recipient_ids):
             coding = Coding("ACCUSE", "disapprove")
+        if coding.mode in DIRECTED_MODES and self.words.has("hosting_verbs", trigger.token.lemma_.lower()):
+            actor_ids, recipient_ids = recipient_ids, actor_ids  # the manual: the visitor acts, the host receives
         if coding.type in RECIPROCAL_TYPES and coding.mode not in DIRECTED_MODES:
             actor_ids, recipient_ids = actor_ids + [r for r in recipient_ids if r not in actor_ids], []
         if self.words.types[coding.type].requires_recipient and not recipient_ids and len(actor_ids) < 2:
