@@ -55,3 +55,8 @@ def test_marks_only_and_stray_marks_give_no_exception():
 
 def test_right_to_left_text_pairs_marks():
     assert contents("قال \"مرحبا بكم\" اليوم") == ["مرحبا بكم"]
+
+
+def test_doubled_apostrophes_and_backticks_are_double_marks():
+    text = "''It's a tax increase,'' said Mr. Cole, known for the ''Buffett rule'' and ``plain talk''."
+    assert contents(text) == ["It's a tax increase,", "Buffett rule", "plain talk"]

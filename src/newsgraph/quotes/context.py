@@ -65,8 +65,7 @@ class QuoteContext:
         if i < 0:
             return None
         stretch = self.stretches[i]
-        closing = stretch.end + 1 if stretch.closed else stretch.end
-        return stretch if offset < closing else None
+        return stretch if offset < stretch.after else None
 
     def quoted(self, token: Token) -> bool:
         """True for a token inside quotation marks, or a mark itself."""

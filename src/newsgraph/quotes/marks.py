@@ -20,14 +20,15 @@ from dataclasses import dataclass
 DOUBLE, SINGLE, ANGLE = "double", "single", "angle"
 FAMILY = {'"': DOUBLE, "“": DOUBLE, "”": DOUBLE, "„": DOUBLE, "‟": DOUBLE,
           "'": SINGLE, "‘": SINGLE, "’": SINGLE, "‚": SINGLE, "‛": SINGLE,
-          "«": ANGLE, "»": ANGLE, "‹": ANGLE, "›": ANGLE}
-ALWAYS_OPENING = set("„‚«‹‟‛")
+          "«": ANGLE, "»": ANGLE, "‹": ANGLE, "›": ANGLE,
+          "''": DOUBLE, "``": DOUBLE}
+ALWAYS_OPENING = set("„‚«‹‟‛") | {"``"}
 ALWAYS_CLOSING = set("»›")
 OPENING_LEANING = set("“‘")
 CLOSING_LEANING = set("”’")
 BEFORE_OPENING = set("([{—–-/:;,") | {"\u00a0"}
 AFTER_CLOSING = set(".,;:!?)]}—–-/…") | {"\u00a0"}
-_MARK = re.compile("[" + "".join(FAMILY) + "\n]")
+_MARK = re.compile("''|``|[" + "".join(mark for mark in FAMILY if len(mark) == 1) + "\n]")
 
 
 @dataclass
@@ -40,29 +41,32 @@ class Quoted:
     closed: bool
     family: str
     depth: int = 0
+    after: int = 0  # just past the closing mark, or ``end`` when unclosed
+
+    def __post_init__(self) -> None:
+        self.after = max(self.after, self.end)
 
 
 def _word_char(char: str) -> bool:
     return char.isalnum()
 
 
-def _flanks(text: str, i: int) -> tuple[bool, bool]:
+def _flanks(text: str, i: int, length: int) -> tuple[bool, bool]:
     """(can open, can close) for the mark at ``i``, from its neighbours."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + length] if i + length < len(text) else " "
     can_open = not after.isspace() and (before.isspace() or before in BEFORE_OPENING or before in FAMILY)
     can_close = not before.isspace() and (after.isspace() or after in AFTER_CLOSING or after in FAMILY)
     return can_open, can_close
 
 
-def _orientation(text: str, i: int) -> str | None:
+def _orientation(text: str, i: int, mark: str) -> str | None:
     """'open', 'close', 'either', or None for an apostrophe inside a word."""
-    mark = text[i]
     if mark in ALWAYS_OPENING:
         return "open"
     if mark in ALWAYS_CLOSING:
         return "close"
-    can_open, can_close = _flanks(text, i)
+    can_open, can_close = _flanks(text, i, len(mark))
     if FAMILY[mark] == SINGLE and i > 0 and i + 1 < len(text) \
             and _word_char(text[i - 1]) and _word_char(text[i + 1]):
         return None
@@ -85,10 +89,9 @@ class _LinePairer:
         self.found = found
         self.stack: list[tuple[int, str, str]] = []  # (offset, family, mark)
 
-    def feed(self, i: int) -> None:
-        mark = self.text[i]
+    def feed(self, i: int, mark: str) -> None:
         family = FAMILY[mark]
-        orientation = _orientation(self.text, i)
+        orientation = _orientation(self.text, i, mark)
         if orientation is None:
             return
         open_index = self._open_index(family)
@@ -96,7 +99,7 @@ class _LinePairer:
             orientation = "close" if open_index is not None else "open"
         if orientation == "close":
             if open_index is not None:
-                self._close(open_index, i, closed=True)
+                self._close(open_index, i, closed=True, closing=mark)
             return
         if family != SINGLE and open_index is not None and open_index == 0:
             self._close(0, i, closed=False)
@@ -108,22 +111,24 @@ class _LinePairer:
                 return index
         return None
 
-    def _close(self, index: int, at: int, closed: bool) -> None:
+    def _close(self, index: int, at: int, closed: bool, closing: str = "") -> None:
         """Close the mark at stack ``index``; tentative marks above it were apostrophes or strays."""
         for depth, (offset, family, mark) in enumerate(self.stack[index + 1:], start=index + 1):
             self._settle_unclosed(offset, family, mark, at, depth)
-        offset, family, _ = self.stack[index]
+        offset, family, mark = self.stack[index]
         del self.stack[index:]
-        end = at if closed else _trim_end(self.text, offset + 1, at)
-        self.found.append(Quoted(offset, offset + 1, end, closed, family, depth=index))
+        start = offset + len(mark)
+        end = at if closed else _trim_end(self.text, start, at)
+        self.found.append(Quoted(offset, start, end, closed, family, depth=index, after=at + len(closing)))
 
     def _settle_unclosed(self, offset: int, family: str, mark: str, end: int, depth: int) -> None:
         """An unclosed mark becomes a quotation only if it cannot be an apostrophe."""
         if family == SINGLE and mark != "‘":
             return
-        end = _trim_end(self.text, offset + 1, end)
-        if end > offset + 1:
-            self.found.append(Quoted(offset, offset + 1, end, False, family, depth))
+        start = offset + len(mark)
+        end = _trim_end(self.text, start, end)
+        if end > start:
+            self.found.append(Quoted(offset, start, end, False, family, depth))
 
     def finish(self, line_end: int) -> None:
         for depth, (offset, family, mark) in enumerate(self.stack):
@@ -146,7 +151,7 @@ def pair_marks(text: str) -> list[Quoted]:
         if text[i] == "\n":
             pairer.finish(i)
             continue
-        pairer.feed(i)
+        pairer.feed(i, match.group())
     pairer.finish(len(text))
     found.sort(key=lambda q: q.open_at)
     return found

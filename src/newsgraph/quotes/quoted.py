@@ -20,12 +20,13 @@ def frame(ctx: QuoteContext, index: int) -> tuple[list[Token], list[Token]]:
     if first is None or last is None:
         return [], []
     left = first.sent.start
-    if left == first.i or ctx.doc[left:first.i].text.strip() in ("", "“", '"', "‘", "'"):
+    if left == first.i or ctx.doc[left:first.i].text.strip() in ("", "“", '"', "‘", "'", "''", "``"):
         left = previous_sentence_start(ctx, first, stretch)
     right = last.sent.end
     if index > 0 and ctx.stretches[index - 1].end >= ctx.doc[left].idx:
-        left = ctx.token_at(ctx.stretches[index - 1].end + 1).i
-    closing = stretch.end + (1 if stretch.closed else 0)
+        left = ctx.token_at(ctx.stretches[index - 1].after).i if ctx.stretches[index - 1].after < stretch.open_at \
+            else first.i
+    closing = stretch.after
     if index + 1 < len(ctx.stretches) and ctx.stretches[index + 1].open_at < ctx.doc[right - 1].idx + 1:
         right = ctx.token_at(ctx.stretches[index + 1].open_at).i
     before = [t for t in ctx.doc[left:first.i] if t.idx < stretch.open_at and not t.is_space]
@@ -69,7 +70,7 @@ def attribute_quoted(ctx: QuoteContext, index: int) -> Attribution | None:
 def ends_into_attribution(ctx: QuoteContext, stretch: Quoted) -> bool:
     """``"...,"`` or ``"..." —``: the sentence goes on to say who spoke."""
     inside = ctx.text[stretch.start:stretch.end].rstrip()
-    after = ctx.text[stretch.end + 1:stretch.end + 3].strip()[:1] if stretch.closed else ""
+    after = ctx.text[stretch.after:stretch.after + 2].strip()[:1] if stretch.closed else ""
     return inside[-1:] in LEADS_INTO_ATTRIBUTION or after in LEADS_INTO_ATTRIBUTION
 
 
