@@ -86,3 +86,14 @@ def test_definite_role_description_in_the_lead_is_the_person_named_next(resolve)
 def test_possessor_description_is_another_person(resolve):
     index = resolve("Tony Blair's official spokesman declined to comment on the reports.")
     assert pointed(index, "Tony Blair's official spokesman") == ["Tony Blair's official spokesman"]
+
+
+def test_it_speaking_is_the_organisation_that_spoke_before(resolve):
+    index = resolve("The Cabinet Office said the scheme was under review. It added that unions would be consulted.")
+    assert pointed(index, "It") == ["Cabinet Office"]
+
+
+def test_titles_before_a_full_name_are_dropped(resolve):
+    index = resolve("Prime Minister Justin Trudeau spoke to Sen. Claire McCaskill on Monday.")
+    names = {a.name for a in index.actors if a.type == "person"}
+    assert {"Justin Trudeau", "Claire McCaskill"} <= names

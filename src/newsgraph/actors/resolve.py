@@ -29,6 +29,7 @@ PREPOSITIONS_OF_AFFILIATION = {"of", "at", "for", "from", "with", "in"}
 QUANTIFIERS = {"many", "some", "several", "few", "one", "another", "other", "both", "all", "most", "each",
                "every", "various", "numerous"}
 ANTECEDENT_WINDOW = 30
+SPEAKING_BODY_REACH = 80  # tokens: about two sentences
 MAX_PARAGRAPHS_BACK = 3
 
 
@@ -338,23 +339,38 @@ class _Resolver:
     # pronouns ---------------------------------------------------------------------------------
 
     def resolve_pronouns(self, taken: set[int]) -> list[_Found]:
-        """He, she and their forms, each pointed at the nearest fitting person in the text flow;
-        a resolved pronoun is itself an antecedent for the next."""
+        """He, she and their forms, each pointed at the nearest fitting person in the text flow, and
+        ``it`` or ``they`` speaking, at the body that spoke just before; a resolved pronoun is itself an
+        antecedent for the next."""
         doc = self.parsed.doc
         pronouns = speaker_words().pronouns
         pool = _Pool([f for f in self.found if self.is_person(f) and self.in_flow(doc[f.start])])
+        sources = _Pool([f for f in self.found if not self.is_person(f) and f.type != "country"
+                         and self.is_speaker(f) and self.in_flow(doc[f.start])])
         resolved = []
         for token in doc:
             gender = pronouns.get(token.lower_, (None,))[0]
-            if gender not in ("male", "female") or token.i in taken or not self.in_flow(token):
+            if gender not in ("male", "female", "neuter", "plural") or token.i in taken or not self.in_flow(token):
                 continue
-            antecedent = self.antecedent(token, gender, pool)
+            if gender in ("male", "female"):
+                antecedent = self.antecedent(token, gender, pool)
+            else:
+                antecedent = self.speaking_body(token, sources)
             if antecedent is not None:
-                found = _Found(token.i, token.i + 1, "person", antecedent.name, "pronoun", gender,
-                               antecedent.actor_key)
+                found = _Found(token.i, token.i + 1, antecedent.type, antecedent.name, "pronoun",
+                               gender if gender in ("male", "female") else None, antecedent.actor_key)
                 resolved.append(found)
-                pool.add(found)
+                (pool if found.gender else sources).add(found)
         return resolved
+
+    def speaking_body(self, token: Token, sources: _Pool) -> _Found | None:
+        """``It added``, ``they said``: the organisation or group that spoke in the sentences just before."""
+        if token.dep_ != "nsubj" or not cues().is_verb_cue(token.head):
+            return None
+        before = sources.before(token.i)
+        if not before or token.sent.start - self.parsed.doc[before[-1].start].sent.start > SPEAKING_BODY_REACH:
+            return None
+        return before[-1]
 
     def is_person(self, found: _Found) -> bool:
         """A person, or a description of one (a singular role word that is no organisation's)."""
