@@ -233,3 +233,33 @@ def test_coordinated_nationalities_are_a_compound_actor(analyze_text):
 def test_the_visitor_is_the_actor_and_the_host_the_recipient(analyze_text):
     event = only_event(analyze_text("China hosted the Kenyan president in Beijing on Monday.", date=DATE), "CONSULT")
     assert countries(event.actor) == {"KEN"} and countries(event.recipient) == {"CHN"}
+
+
+def test_an_unplaced_party_takes_the_country_the_event_happens_in(analyze_text):
+    event = only_event(analyze_text("Opposition leaders agreed on Monday to postpone the rally in Baku.", date=DATE),
+                       "AGREE")
+    assert countries(event.actor) == {"AZE"}
+
+
+def test_an_ethnic_group_is_coded_by_the_state_it_lives_in(analyze_text):
+    event = only_event(analyze_text("Ethnic Albanians demonstrated in Serbia on Tuesday.", date=DATE), "PROTEST")
+    assert countries(event.actor) == {"SRB"}
+    assert countries(event.recipient) == {"SRB"}
+
+
+def test_an_agentless_arrest_is_by_the_state_where_it_happens(analyze_text):
+    event = only_event(analyze_text("A missionary from Calgary was arrested in Lebanon on Monday.", date=DATE),
+                       "COERCE")
+    assert countries(event.actor) == {"LBN"}
+    assert countries(event.recipient) == {"CAN"}  # a placed party keeps its own country
+
+
+def test_a_domestic_act_with_no_recipient_acts_on_its_place(analyze_text):
+    event = only_event(analyze_text("The president lifted the state of emergency in Darfur.", date=DATE), "CONCEDE")
+    assert countries(event.recipient) == {"SDN"}
+
+
+def test_an_unplaced_recipient_of_a_domestic_act_is_of_the_actors_country(analyze_text):
+    event = only_event(analyze_text("Burmese troops captured a Karen guerrilla stronghold on Monday.", date=DATE),
+                       "COERCE")
+    assert countries(event.recipient) == {"MMR"}

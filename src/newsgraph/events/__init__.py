@@ -16,10 +16,9 @@ from .arguments import ArgumentReader
 from .coding import Coding, code, scores
 from .lexicon import Lexicon, lexicon
 from .modality import Modality, read_modality
+from .setting import Setting, located_objects, placed, setting_tokens, single_country
 from .triggers import Trigger, find_triggers
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "outside", "inside"})
 # The manual: in a meeting with no host and visitor, all participants are the actor.
 RECIPROCAL_TYPES = frozenset({"CONSULT"})
 DIRECTED_MODES = frozenset({"visit"})
@@ -118,11 +117,12 @@ class EventCoder:
         quote = self.arguments.quote_at(trigger.token.idx)
         block = self.parsed.block_at(trigger.token.idx)
         score = scores(self.words, coding.type, coding.mode)
+        actor, recipient = self.domestic(trigger, facts, reading)
         event = Event(
             id="", type=coding.type, mode=coding.mode,
             trigger=self.span(*trigger.wording()),
             sentence=facts.span,
-            actor=self.arguments.refs(reading.actor_ids), recipient=self.arguments.refs(reading.recipient_ids),
+            actor=actor, recipient=recipient,
             context=self.contexts(trigger, facts),
             negated=modality.negated and not coding.refusal, hypothetical=modality.hypothetical,
             future=modality.future,
@@ -136,6 +136,40 @@ class EventCoder:
         )
         self.date(event, trigger.anchor, facts.dates)
         return event
+
+    def domestic(self, trigger: Trigger, facts: SentenceFacts,
+                 reading: Reading) -> tuple[list[ActorRef], list[ActorRef]]:
+        """Actor and recipient refs, parties the text leaves unplaced read as of the country the event
+        happens in. A domestic act (repression, protest, violence, concession) with no named doer is
+        the state's where it happens (``was arrested in Lebanon``); with no recipient it acts on its
+        place, else on its actor's country."""
+        actor, recipient = self.arguments.refs(reading.actor_ids), self.arguments.refs(reading.recipient_ids)
+        setting = self.setting(trigger, facts.entities)
+        home = setting.country if setting else None
+        ethnic = self.arguments.ethnic
+        if not self.words.types[reading.coding.type].domestic:
+            return placed(actor, home, ethnic), placed(recipient, home, ethnic)
+        place_actor = self.arguments.refs([setting.actor_id]) if setting and setting.actor_id else []
+        if not actor and place_actor:
+            return place_actor, placed(recipient, home, ethnic)
+        actor = placed(actor, home, ethnic)
+        if not recipient and place_actor and setting.actor_id not in reading.actor_ids:
+            return actor, place_actor
+        return actor, placed(recipient, home or single_country(actor), ethnic)
+
+    def setting(self, trigger: Trigger, entities: list[SpacySpan]) -> Setting | None:
+        """The first named place with a known country in the event's clause or its content's clauses."""
+        for anchor in (trigger.anchor, *(g.anchor for g in trigger.governed)):
+            for head, entity in located_objects(setting_tokens(anchor), entities):
+                place = located(entity, phrase_text(head))
+                if place.country:
+                    return Setting(place.country, self.place_actor(head, place.country))
+        return None
+
+    def place_actor(self, head: Token, country: str) -> str | None:
+        """The actor a place phrase names (``Lagos``, ``the Iraqi city of Basra``) of the place's country."""
+        found = (self.arguments.actor_at.get(t.i) for t in head.subtree)
+        return next((a for a in found if a and self.arguments.actors.actor(a).country == country), None)
 
     def is_verbal_attack(self, trigger: Trigger, coding: Coding, actor_ids: list[str],
                          recipient_ids: list[str]) -> bool:
@@ -184,13 +218,12 @@ class EventCoder:
 
     def place(self, anchor: Token, entities: list[SpacySpan]) -> Place | None:
         """``in Corfu``, ``on the Greek island of Corfu``: a named place the event's clause is located in."""
-        for child in anchor.children:
-            if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
-                for head in (c for c in child.children if c.dep_ == "pobj"):
-                    entity = place_entity(head, entities)
-                    if entity is not None:
-                        return located(entity, head.doc[head.left_edge.i:head.right_edge.i + 1].text)
-        return None
+        found = located_objects(list(anchor.children), entities)
+        return located(found[0][1], phrase_text(found[0][0])) if found else None
+
+
+def phrase_text(head: Token) -> str:
+    return head.doc[head.left_edge.i:head.right_edge.i + 1].text
 
 
 def located(entity: SpacySpan, phrase: str) -> Place:
@@ -200,15 +233,6 @@ def located(entity: SpacySpan, phrase: str) -> Place:
     if resolved is None:
         return Place(name=entity.text, span=span)
     return Place(resolved.name, resolved.country, resolved.latitude, resolved.longitude, span)
-
-
-def place_entity(head: Token, entities: list[SpacySpan]) -> SpacySpan | None:
-    """The place entity a prepositional object names, looking through ``the island of``."""
-    for token in (head, *(o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
-                          for o in p.children if o.dep_ == "pobj")):
-        if token.ent_type_ in PLACE_LABELS:
-            return next((e for e in entities if e.start <= token.i < e.end), None)
-    return None
 
 
 def extract_events(parsed: ParsedArticle, actors: ActorIndex, quotes: list[Quote]) -> list[Event]:

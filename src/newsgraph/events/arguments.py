@@ -34,6 +34,7 @@ class ArgumentReader:
         self.quotes = [q for q in quotes if not q.pullquote]
         self.words = lexicon
         self.actor_at = self.token_actors(doc, actors)
+        self.ethnic = self.ethnic_actors(doc)
 
     @staticmethod
     def token_actors(doc: Doc, actors: ActorIndex) -> dict[int, str]:
@@ -47,6 +48,11 @@ class ArgumentReader:
                 if token.i not in best or rank < best[token.i][:2]:
                     best[token.i] = (*rank, mention.actor_id)
         return {i: actor_id for i, (_, _, actor_id) in best.items()}
+
+    def ethnic_actors(self, doc: Doc) -> set[str]:
+        """Actors named as an ethnicity (``ethnic Albanians``): a people, not the state of that name."""
+        return {a for t in doc if t.dep_ == "amod" and self.words.has("ethnic_markers", t.lower_)
+                for a in (self.actor_at.get(t.head.i), self.actor_at.get(t.i + 1)) if a}
 
     # --- phrases --------------------------------------------------------------------------
 

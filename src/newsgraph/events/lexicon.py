@@ -26,6 +26,7 @@ class TypeFacts:
     requires_recipient: bool
     cameo: str
     future: str
+    domestic: bool = False
     as_object: dict[str, str] = field(default_factory=dict)
     cameo_by_mode: dict[str, str] = field(default_factory=dict)
     threaten_mode_by_mode: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,78 @@
+"""Where an event happens, and the domestic reading of the parties the text leaves unplaced.
+
+Event coders code a party whose nationality the text never gives by the country the event
+happens in (``Leaders of the opposition agreed to postpone the demonstration in Baku``: AZE), as
+they code an ethnic group by the state it lives in (``ethnic Albanians demonstrated in Serbia``:
+SRB). Repression, protest, violence and concessions that name no recipient act on the place
+where they happen (``lifted the state of emergency in Darfur``, ``a rally in Lagos``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..model import ActorRef
+from .arguments import clause_tokens, prep_objects, subjects
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "outside", "inside"})
+PLACEABLE_TYPES = frozenset({"person", "group", "description"})
+INTERNATIONAL_SECTORS = frozenset({"IGO", "NGO", "IMG"})
+
+
+@dataclass(frozen=True)
+class Setting:
+    """The named place an event happens in: its country, and the actor the place's name is, if any."""
+
+    country: str
+    actor_id: str | None
+
+
+def place_entity(head: Token, entities: list[SpacySpan]) -> SpacySpan | None:
+    """The place entity a prepositional object names, looking through ``the island of``."""
+    for token in (head, *(o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for o in p.children if o.dep_ == "pobj")):
+        if token.ent_type_ in PLACE_LABELS:
+            return next((e for e in entities if e.start <= token.i < e.end), None)
+    return None
+
+
+def located_objects(tokens: list[Token], entities: list[SpacySpan]) -> list[tuple[Token, SpacySpan]]:
+    """``in Corfu``, ``near the town of Samarra``: prepositional objects among the tokens that name a place."""
+    found = []
+    for prep in tokens:
+        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPOSITIONS:
+            for head in prep_objects(prep):
+                entity = place_entity(head, entities)
+                if entity is not None:
+                    found.append((head, entity))
+    return found
+
+
+def setting_tokens(anchor: Token) -> list[Token]:
+    """The anchor's clause, nearest words first, then its subject's phrase (``Demonstrators in Baghdad``)."""
+    clause = sorted(clause_tokens(anchor), key=lambda t: abs(t.i - anchor.i))
+    return clause + [t for s in subjects(anchor) for t in s.subtree]
+
+
+def is_unplaced(ref: ActorRef, ethnic: set[str]) -> bool:
+    """A person or group the text gives no state (or only an ethnicity), and no international body."""
+    if ref.sector in INTERNATIONAL_SECTORS or ref.type not in PLACEABLE_TYPES:
+        return False
+    return ref.country is None or ref.id in ethnic
+
+
+def placed(refs: list[ActorRef], country: str | None, ethnic: set[str]) -> list[ActorRef]:
+    """The refs given the country when none is placed (``a missionary from Calgary`` is placed); the
+    actors themselves are left as the text has them."""
+    if country is None or any(r.country and r.id not in ethnic for r in refs):
+        return refs
+    return [replace(r, country=country) if is_unplaced(r, ethnic) else r for r in refs]
+
+
+def single_country(refs: list[ActorRef]) -> str | None:
+    found = {r.country for r in refs if r.country}
+    return found.pop() if len(found) == 1 else None
