@@ -263,3 +263,10 @@ def test_an_unplaced_recipient_of_a_domestic_act_is_of_the_actors_country(analyz
     event = only_event(analyze_text("Burmese troops captured a Karen guerrilla stronghold on Monday.", date=DATE),
                        "COERCE")
     assert countries(event.recipient) == {"MMR"}
+
+
+def test_background_events_give_way_to_the_reported_one(analyze_text):
+    analysis = analyze_text("Archbishop Desmond Tutu called for sanctions against Nigeria in the wake of the execution "
+                            "of the activists.", date=DATE)
+    assert "execution" not in {e.trigger.text for e in analysis.events}
+    assert only_event(analysis, "REQUEST")

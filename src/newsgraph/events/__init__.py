@@ -22,6 +22,7 @@ from .triggers import Trigger, find_triggers
 # The manual: in a meeting with no host and visitor, all participants are the actor.
 RECIPROCAL_TYPES = frozenset({"CONSULT"})
 DIRECTED_MODES = frozenset({"visit"})
+FULL_CONFIDENCE = 1.0
 NOUN_CONFIDENCE = 0.8
 NO_ACTOR_CONFIDENCE = 0.6
 EMBEDDED_CONFIDENCE = 0.9
@@ -79,7 +80,7 @@ class EventCoder:
                 events.append(event)
             else:
                 pending = trigger.governed + pending
-        return sorted(events, key=lambda e: e.trigger.start)
+        return sorted(main_events(events), key=lambda e: e.trigger.start)
 
     def sentence_facts(self, sentence: SpacySpan) -> SentenceFacts:
         lemmas = (t.lemma_.lower() for t in sentence)
@@ -191,7 +192,7 @@ class EventCoder:
         return self.arguments.refs(reporter[:1])[0] if reporter else None
 
     def confidence(self, trigger: Trigger, actor_ids: list[str], reporter: list[str]) -> float:
-        confidence = NOUN_CONFIDENCE if trigger.is_noun and not trigger.has_light_verb else 1.0
+        confidence = NOUN_CONFIDENCE if trigger.is_noun and not trigger.has_light_verb else FULL_CONFIDENCE
         if not actor_ids:
             confidence *= NO_ACTOR_CONFIDENCE
         if trigger.anchor.dep_ not in ("ROOT", "ccomp") and not reporter:
@@ -220,6 +221,15 @@ class EventCoder:
         """``in Corfu``, ``on the Greek island of Corfu``: a named place the event's clause is located in."""
         found = located_objects(list(anchor.children), entities)
         return located(found[0][1], phrase_text(found[0][0])) if found else None
+
+
+def main_events(events: list[Event]) -> list[Event]:
+    """The events the sentence reports: a bare noun (``in the wake of the execution``), an embedded clause
+    or an event with no doer beside a main verb's event is background the sentence mentions, not reports.
+    A condition (``if Israel attacks Gaza``) stays, marked hypothetical."""
+    if not any(e.confidence == FULL_CONFIDENCE for e in events):
+        return events
+    return [e for e in events if e.confidence == FULL_CONFIDENCE or e.hypothetical]
 
 
 def phrase_text(head: Token) -> str:
