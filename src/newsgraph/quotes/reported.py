@@ -107,14 +107,17 @@ def constituent_at(token: Token, last: int) -> Token | None:
 
 def is_addition(phrase: Token, mark: str) -> bool:
     """Words after ``mark`` that are the reporter's: a new attribution (``and Democrats accused``), a new
-    clause after a semicolon, or, after a comma or dash, a relative clause, an aside or a verb phrase."""
+    clause after a semicolon, after a comma or dash a relative clause or a verb phrase, after a dash
+    an aside."""
     is_verb = phrase.pos_ in ("VERB", "AUX")
     if phrase.dep_ in ("conj", "parataxis") and is_verb and (cues().is_verb_cue(phrase) or mark == ";"):
         return has_subject(phrase)
     if mark not in CLAUSE_BREAKS:
         return False
-    if phrase.dep_ in ("relcl", "appos", "acl"):
-        return phrase.dep_ != "acl" or phrase.tag_ == "VBG"
+    if phrase.dep_ == "appos":
+        return mark in DASHES
+    if phrase.dep_ == "acl":
+        return phrase.tag_ == "VBG"
     if phrase.dep_ in ("conj", "advcl") and is_verb and not has_subject(phrase):
         return mark not in DASHES
     return mark in DASHES and phrase.dep_ in ("npadvmod", "dep")
@@ -141,7 +144,8 @@ def is_blocked(verb: Token) -> bool:
 
 
 def clause_bounds(ctx: QuoteContext, first: int, last: int) -> tuple[int, int] | None:
-    """Character bounds from the first word after 'that' to the clause's end, final punctuation off."""
+    """Character bounds from the first word after 'that' to the clause's end, final punctuation off, and
+    marks off the end unless they close a quotation opened inside."""
     doc = ctx.doc
     while first <= last and (doc[first].is_punct or doc[first].is_space
                              or (doc[first].lower_ == "that" and doc[first].dep_ == "mark")):
@@ -155,7 +159,8 @@ def clause_bounds(ctx: QuoteContext, first: int, last: int) -> tuple[int, int] |
             end -= 1
             continue
         stretch = ctx.stretch_of(end - 1)
-        if stretch is not None and stretch.open_at < start and not text[end - 1].isalnum():
+        if stretch is not None and (stretch.open_at < start or stretch.open_at == end - 1) \
+                and not text[end - 1].isalnum():
             end -= 1
             continue
         break
