@@ -195,3 +195,15 @@ def test_unplaced_institutions_take_the_country_the_article_is_about(analyze_tex
 def test_no_home_country_when_no_country_dominates(analyze_text):
     analysis = analyze_text("Russia and Georgia met. The Senate voted.")
     assert actor_named(analysis, "Senate").country is None
+
+
+def test_a_capital_reads_as_the_namesake_town_of_the_country_the_article_names(analyze_text):
+    analysis = analyze_text("Syrian troops shelled militias in Tripoli, Lebanon's second city.")
+    assert actor_named(analysis, "Tripoli").country == "LBN"
+    analysis = analyze_text("Militias fought in Tripoli on Monday.")
+    assert actor_named(analysis, "Tripoli").country == "LBY"
+
+
+def test_a_description_and_a_group_of_the_same_words_are_one_actor(analyze_text):
+    analysis = analyze_text("Libya's government said it would talk.")
+    assert len({m.actor_id for m in analysis.mentions if m.text == "Libya's government"}) == 1

