@@ -51,6 +51,9 @@ class ArgumentReader:
 
     def ethnic_actors(self, doc: Doc) -> set[str]:
         """Actors named as an ethnicity (``ethnic Albanians``): a people, not the state of that name."""
+        text = doc.text.lower()
+        if not any(marker in text for marker in self.words.words["ethnic_markers"]):
+            return set()  # the parse is walked only for articles that use the word
         return {a for t in doc if t.dep_ == "amod" and self.words.has("ethnic_markers", t.lower_)
                 for a in (self.actor_at.get(t.head.i), self.actor_at.get(t.i + 1)) if a}
 
