@@ -207,3 +207,10 @@ def test_a_capital_reads_as_the_namesake_town_of_the_country_the_article_names(a
 def test_a_description_and_a_group_of_the_same_words_are_one_actor(analyze_text):
     analysis = analyze_text("Libya's government said it would talk.")
     assert len({m.actor_id for m in analysis.mentions if m.text == "Libya's government"}) == 1
+
+
+def test_an_organisation_takes_the_country_that_possesses_it(analyze_text):
+    analysis = analyze_text("Israel's Cabinet met on Sunday and approved the plan.")
+    cabinet = actor_named(analysis, "Cabinet")
+    assert (cabinet.country, cabinet.sector) == ("ISR", "GOV")
+    assert actor_named(analysis, "Israel's Cabinet").id == cabinet.id

@@ -34,7 +34,6 @@ HOME_MIN_MENTIONS = 3
 HOME_MIN_SHARE = 0.5
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
 COORDINATION = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
-TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct"}
 
 ActorKey = tuple[str, ...]
 
@@ -143,7 +142,7 @@ class Enricher:
                      sector=facts.sector or leader.sector)
 
     def titles_of(self, actor: Actor) -> list[str]:
-        """Descriptions tied to the person, and the title words and "of" phrase around each of its names."""
+        """Descriptions tied to the actor, and the title words and "of" phrase around each of its names."""
         doc = self.parsed.doc
         texts = []
         for mention in self.mentions_of.get(actor.id, ()):
@@ -157,8 +156,8 @@ class Enricher:
 
     def phrase_facts(self, actor: Actor) -> Facts:
         """Facts of a name the gazetteer lacks: a group ("Georgian forces"), an organisation whose name
-        carries its country ("Russian Foreign Ministry"), or a place below the state ("Corfu", "New Jersey"),
-        which is a region: every country is in the gazetteer."""
+        or possessor carries its country ("Russian Foreign Ministry", "Israel's Cabinet"), or a place below
+        the state ("Corfu", "New Jersey"), which is a region: every country is in the gazetteer."""
         name = actor.name
         facts = Facts(country=None if names_several_countries(name) else country_of(name), sector=sector_of(name))
         organisation = parent_organisation(name)
@@ -166,6 +165,11 @@ class Enricher:
             facts.organisation = organisation.name
             facts.country = facts.country or organisation.country
             facts.sector = group_sector(organisation, name) or facts.sector or organisation.sector
+        if facts.country is None and actor.type == "organisation":
+            context = " ; ".join(self.titles_of(actor))
+            facts.country = None if names_several_countries(context) else country_of(context)
+            if facts.country and facts.sector:  # one actor with "Israel's Cabinet" read as a group
+                facts.key = group_key(facts.country, facts.organisation, facts.sector)
         if actor.type == "country":
             place = resolve_place(name)
             country = place.country if place else facts.country
@@ -383,10 +387,12 @@ def is_title(token: Token) -> bool:
 
 
 def title_before(span: Span) -> str:
-    """The title words before a name in its own phrase: "Russian Foreign Minister" in front of "Andrei Kozyrev"."""
+    """The words before a name in its own phrase: "Russian Foreign Minister" in front of "Andrei Kozyrev",
+    "Israel's" in front of "Cabinet"; never across a comma or a line."""
     doc: Doc = span.doc
     start = span.start
-    while start > 0 and doc[start - 1].dep_ in TITLE_DEPS and start <= doc[start - 1].head.i < span.end:
+    while start > span.root.left_edge.i and not doc[start - 1].is_space \
+            and (doc[start - 1].dep_ == "case" or not doc[start - 1].is_punct):
         start -= 1
     return doc[start:span.start].text.strip()
 
