@@ -270,3 +270,21 @@ def test_background_events_give_way_to_the_reported_one(analyze_text):
                             "of the activists.", date=DATE)
     assert "execution" not in {e.trigger.text for e in analysis.events}
     assert only_event(analysis, "REQUEST")
+
+
+def test_an_unplaced_party_facing_the_articles_one_country_is_of_it(analyze_text):
+    event = only_event(analyze_text("Judge Maria Lopez opened an investigation against three Peruvian ministers on "
+                                    "Monday.", date=DATE), "ACCUSE")
+    assert countries(event.actor) == {"PER"}
+
+
+def test_an_unplaced_party_facing_several_countries_stays_unplaced(analyze_text):
+    event = only_event(analyze_text("Opposition leader Juan Perez criticised France and Germany on Monday.",
+                                    date=DATE), "ACCUSE")
+    assert countries(event.actor) == set()
+
+
+def test_members_of_a_named_body_are_not_placed_by_whom_they_face(analyze_text):
+    event = only_event(analyze_text("European Union foreign ministers demanded the release of Serbian prisoners "
+                                    "on Monday.", date=DATE), "REQUEST")
+    assert countries(event.actor) == set()

@@ -16,7 +16,7 @@ from .arguments import ArgumentReader
 from .coding import Coding, code, scores
 from .lexicon import Lexicon, lexicon
 from .modality import Modality, read_modality
-from .setting import Setting, located_objects, placed, setting_tokens, single_country
+from .setting import Setting, home_country, located_objects, placed, setting_tokens, single_country
 from .triggers import Trigger, find_triggers
 
 # The manual: in a meeting with no host and visitor, all participants are the actor.
@@ -54,6 +54,7 @@ class EventCoder:
         self.parsed = parsed
         self.words: Lexicon = lexicon()
         self.arguments = ArgumentReader(parsed.doc, actors, quotes, self.words)
+        self.home = home_country(actors)
 
     def events(self) -> list[Event]:
         events: list[Event] = []
@@ -146,17 +147,29 @@ class EventCoder:
         place, else on its actor's country."""
         actor, recipient = self.arguments.refs(reading.actor_ids), self.arguments.refs(reading.recipient_ids)
         setting = self.setting(trigger, facts.entities)
-        home = setting.country if setting else None
-        ethnic = self.arguments.ethnic
+        home = setting.country if setting else self.home_if_involved(actor + recipient)
         if not self.words.types[reading.coding.type].domestic:
-            return placed(actor, home, ethnic), placed(recipient, home, ethnic)
+            return self.placed(actor, home), self.placed(recipient, home)
         place_actor = self.arguments.refs([setting.actor_id]) if setting and setting.actor_id else []
         if not actor and place_actor:
-            return place_actor, placed(recipient, home, ethnic)
-        actor = placed(actor, home, ethnic)
+            return place_actor, self.placed(recipient, home)
+        actor = self.placed(actor, home)
         if not recipient and place_actor and setting.actor_id not in reading.actor_ids:
             return actor, place_actor
-        return actor, placed(recipient, home or single_country(actor), ethnic)
+        return actor, self.placed(recipient, home or single_country(actor))
+
+    def placed(self, refs: list[ActorRef], country: str | None) -> list[ActorRef]:
+        """The refs, unplaced ones given the country; a member of a named body (``European Community
+        foreign ministers``) is placed by the body, not by where it acts."""
+        affiliated = {r.id for r in refs if self.arguments.actors.actor(r.id).organisation}
+        return placed(refs, country, self.arguments.ethnic, affiliated)
+
+    def home_if_involved(self, refs: list[ActorRef]) -> str | None:
+        """The article's home country when it is the one country the event's placed parties name:
+        ``Vice-President Moody Awori declined to resign despite pressure by the Kenya Anti-Corruption
+        Commission``."""
+        involved = {r.country for r in refs if r.country and r.id not in self.arguments.ethnic}
+        return self.home if involved == {self.home} else None
 
     def setting(self, trigger: Trigger, entities: list[SpacySpan]) -> Setting | None:
         """The first named place with a known country in the event's clause or its content's clauses."""

@@ -3,17 +3,19 @@
 Event coders code a party whose nationality the text never gives by the country the event
 happens in (``Leaders of the opposition agreed to postpone the demonstration in Baku``: AZE), as
 they code an ethnic group by the state it lives in (``ethnic Albanians demonstrated in Serbia``:
-SRB). Repression, protest, violence and concessions that name no recipient act on the place
+SRB); a party the event involves with the article's home country is of that country. Repression, protest, violence and concessions that name no recipient act on the place
 where they happen (``lifted the state of emergency in Darfur``, ``a rally in Lagos``).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..actors import ActorIndex
 from ..model import ActorRef
 from .arguments import clause_tokens, prep_objects, subjects
 
@@ -21,6 +23,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "outside", "inside"})
 PLACEABLE_TYPES = frozenset({"person", "group", "description"})
 INTERNATIONAL_SECTORS = frozenset({"IGO", "NGO", "IMG"})
+HOME_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -58,21 +61,33 @@ def setting_tokens(anchor: Token) -> list[Token]:
     return clause + [t for s in subjects(anchor) for t in s.subtree]
 
 
-def is_unplaced(ref: ActorRef, ethnic: set[str]) -> bool:
-    """A person or group the text gives no state (or only an ethnicity), and no international body."""
-    if ref.sector in INTERNATIONAL_SECTORS or ref.type not in PLACEABLE_TYPES:
+def is_unplaced(ref: ActorRef, ethnic: set[str], affiliated: set[str]) -> bool:
+    """A person or group the text gives no state (or only an ethnicity), of no international or named body;
+    a description only when a role word makes it a party (``militants``, not ``war``)."""
+    if ref.sector in INTERNATIONAL_SECTORS or ref.type not in PLACEABLE_TYPES or ref.id in affiliated:
+        return False
+    if ref.type == "description" and ref.sector is None:
         return False
     return ref.country is None or ref.id in ethnic
 
 
-def placed(refs: list[ActorRef], country: str | None, ethnic: set[str]) -> list[ActorRef]:
+def placed(refs: list[ActorRef], country: str | None, ethnic: set[str], affiliated: set[str]) -> list[ActorRef]:
     """The refs given the country when none is placed (``a missionary from Calgary`` is placed); the
     actors themselves are left as the text has them."""
     if country is None or any(r.country and r.id not in ethnic for r in refs):
         return refs
-    return [replace(r, country=country) if is_unplaced(r, ethnic) else r for r in refs]
+    return [replace(r, country=country) if is_unplaced(r, ethnic, affiliated) else r for r in refs]
 
 
 def single_country(refs: list[ActorRef]) -> str | None:
     found = {r.country for r in refs if r.country}
     return found.pop() if len(found) == 1 else None
+
+
+def home_country(actors: ActorIndex) -> str | None:
+    """The country the article is mostly about: the one holding at least half of the placed mentions."""
+    counts = Counter(c for m in actors.mentions if (c := actors.actor(m.actor_id).country))
+    if not counts:
+        return None
+    country, count = counts.most_common(1)[0]
+    return country if count >= HOME_SHARE * sum(counts.values()) else None
