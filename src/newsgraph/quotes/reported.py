@@ -34,14 +34,17 @@ def complement(verb: Token, quoted: IsQuoted) -> list[tuple[int, int]]:
     following coordinated clause of its own subject), or the clause it interrupts or follows."""
     clause = next((child for child in verb.children if child.dep_ == "ccomp"), None) or misattached_clause(verb)
     if clause is not None:
+        first = clause.left_edge.i
         if clause.left_edge.lower_ in RELATIVE_WORDS:
-            return []
+            if clause.left_edge.dep_ in SUBJECT_DEPS:
+                return []  # ``posters which critics claimed were offensive``: no clause of its own
+            first += 1  # ``which Mr Clarke says he is doing``: the clause after the relative word
         last = min(clause_end(clause, quoted), clause.right_edge.i)
         following = [c for c in verb.children if c.dep_ == "conj" and c.i > clause.i and has_subject(c)
                      and not cues().is_verb_cue(c)]
         if following and all(t.dep_ in ("cc", "punct") for t in verb.doc[last + 1:following[0].left_edge.i]):
             last = clause_end(following[0], quoted)
-        return around(verb, clause.left_edge.i, last)
+        return around(verb, first, last)
     if verb.dep_ != "parataxis":
         return []
     head = verb.head
