@@ -32,7 +32,9 @@ class Reported:
 def complement(verb: Token, quoted: IsQuoted) -> list[tuple[int, int]]:
     """Token bounds [first, last] of the clause a verb of saying reports: its complement clause (with a
     following coordinated clause of its own subject), or the clause it interrupts or follows."""
-    clause = next((child for child in verb.children if child.dep_ == "ccomp"), None) or misattached_clause(verb)
+    clauses = [child for child in verb.children if child.dep_ == "ccomp"]
+    # two complements (``It is unlikely; his team says she will go on``): the one after the verb
+    clause = next((c for c in clauses if c.i > verb.i), clauses[0]) if clauses else misattached_clause(verb)
     if clause is not None:
         first = clause.left_edge.i
         if clause.left_edge.lower_ in RELATIVE_WORDS:
