@@ -288,3 +288,14 @@ def test_members_of_a_named_body_are_not_placed_by_whom_they_face(analyze_text):
     event = only_event(analyze_text("European Union foreign ministers demanded the release of Serbian prisoners "
                                     "on Monday.", date=DATE), "REQUEST")
     assert countries(event.actor) == set()
+
+
+def test_a_participle_adjunct_gives_way_to_the_main_verb_even_in_reported_speech(analyze_text):
+    analysis = analyze_text("Rebels shelled the town of Gulu on Sunday, killing ten people, Ugandan officials said.",
+                            date=DATE)
+    assert [e.trigger.text for e in analysis.events if e.type == "ASSAULT"] == ["shelled the town"]
+
+
+def test_coordinated_main_verbs_are_each_reported(analyze_text):
+    analysis = analyze_text("Pakistan refused to deploy troops in Iraq and urged its citizens to leave.", date=DATE)
+    assert {"REJECT", "REQUEST"} <= {e.type for e in analysis.events}

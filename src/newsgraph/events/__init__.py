@@ -26,6 +26,7 @@ FULL_CONFIDENCE = 1.0
 NOUN_CONFIDENCE = 0.8
 NO_ACTOR_CONFIDENCE = 0.6
 EMBEDDED_CONFIDENCE = 0.9
+MAIN_CLAUSE_DEPS = frozenset({"ROOT", "ccomp"})
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ class EventCoder:
             score=score.score, quad_class=score.quad_class, quad_label=score.quad_label,
             cameo=score.cameo, goldstein=score.goldstein,
             paragraph=block.index if block else None,
-            confidence=self.confidence(trigger, reading.actor_ids, reading.reporter),
+            confidence=self.confidence(trigger, reading.actor_ids),
         )
         self.date(event, trigger.anchor, facts.dates)
         return event
@@ -204,11 +205,11 @@ class EventCoder:
     def reporter_ref(self, reporter: list[str]) -> ActorRef | None:
         return self.arguments.refs(reporter[:1])[0] if reporter else None
 
-    def confidence(self, trigger: Trigger, actor_ids: list[str], reporter: list[str]) -> float:
+    def confidence(self, trigger: Trigger, actor_ids: list[str]) -> float:
         confidence = NOUN_CONFIDENCE if trigger.is_noun and not trigger.has_light_verb else FULL_CONFIDENCE
         if not actor_ids:
             confidence *= NO_ACTOR_CONFIDENCE
-        if trigger.anchor.dep_ not in ("ROOT", "ccomp") and not reporter:
+        if not is_main_verb(trigger.anchor):
             confidence *= EMBEDDED_CONFIDENCE
         return round(confidence, 3)
 
@@ -234,6 +235,14 @@ class EventCoder:
         """``in Corfu``, ``on the Greek island of Corfu``: a named place the event's clause is located in."""
         found = located_objects(list(anchor.children), entities)
         return located(found[0][1], phrase_text(found[0][0])) if found else None
+
+
+def is_main_verb(anchor: Token) -> bool:
+    """The verb of a main or reported clause, or one coordinated with it (``killed two and wounded five``),
+    not of an adjunct (``killing one person``, ``to discuss the plan``), a relative clause or a complement."""
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    return anchor.dep_ in MAIN_CLAUSE_DEPS
 
 
 def main_events(events: list[Event]) -> list[Event]:
