@@ -299,3 +299,10 @@ def test_a_participle_adjunct_gives_way_to_the_main_verb_even_in_reported_speech
 def test_coordinated_main_verbs_are_each_reported(analyze_text):
     analysis = analyze_text("Pakistan refused to deploy troops in Iraq and urged its citizens to leave.", date=DATE)
     assert {"REJECT", "REQUEST"} <= {e.type for e in analysis.events}
+
+
+def test_a_domestic_protest_acts_on_its_own_state(analyze_text):
+    event = only_event(analyze_text("Opposition parties in Nepal organized a general strike on Monday.", date=DATE),
+                       "PROTEST")
+    assert countries(event.actor) == {"NPL"}
+    assert countries(event.recipient) == {"NPL"}

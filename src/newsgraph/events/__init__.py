@@ -145,7 +145,8 @@ class EventCoder:
         """Actor and recipient refs, parties the text leaves unplaced read as of the country the event
         happens in. A domestic act (repression, protest, violence, concession) with no named doer is
         the state's where it happens (``was arrested in Lebanon``); with no recipient it acts on its
-        place, else on its actor's country."""
+        place, even its doer's own (``opposition parties in Nepal called a strike``: Nepal's); an
+        unplaced recipient is of the place, else of the actor's country."""
         actor, recipient = self.arguments.refs(reading.actor_ids), self.arguments.refs(reading.recipient_ids)
         setting = self.setting(trigger, facts.entities)
         home = setting.country if setting else self.home_if_involved(actor + recipient)
@@ -155,7 +156,7 @@ class EventCoder:
         if not actor and place_actor:
             return place_actor, self.placed(recipient, home)
         actor = self.placed(actor, home)
-        if not recipient and place_actor and setting.actor_id not in reading.actor_ids:
+        if not recipient and place_actor:
             return actor, place_actor
         return actor, self.placed(recipient, home or single_country(actor))
 
