@@ -306,3 +306,11 @@ def test_a_domestic_protest_acts_on_its_own_state(analyze_text):
                        "PROTEST")
     assert countries(event.actor) == {"NPL"}
     assert countries(event.recipient) == {"NPL"}
+
+
+@pytest.mark.parametrize("text", ["Egypt mediated between Israel and Jordan on Monday.",
+                                  "Egypt launched a mediation effort between Israel and Jordan."])
+def test_a_mediator_acts_on_the_parties_it_mediates_between(analyze_text, text):
+    event = only_event(analyze_text(text, date=DATE), "CONSULT")
+    assert countries(event.actor) == {"EGY"}
+    assert countries(event.recipient) == {"ISR", "JOR"}

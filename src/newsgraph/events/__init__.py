@@ -22,6 +22,8 @@ from .triggers import Trigger, find_triggers
 # The manual: in a meeting with no host and visitor, all participants are the actor.
 RECIPROCAL_TYPES = frozenset({"CONSULT"})
 DIRECTED_MODES = frozenset({"visit"})
+# CAMEO's mediation: the mediator acts, the parties it mediates between receive.
+MEDIATION_MODES = frozenset({"third-party"})
 FULL_CONFIDENCE = 1.0
 NOUN_CONFIDENCE = 0.8
 NO_ACTOR_CONFIDENCE = 0.6
@@ -109,7 +111,9 @@ class EventCoder:
             coding = Coding("ACCUSE", "disapprove")
         if coding.mode in DIRECTED_MODES and self.words.has("hosting_verbs", trigger.token.lemma_.lower()):
             actor_ids, recipient_ids = recipient_ids, actor_ids  # the manual: the visitor acts, the host receives
-        if coding.type in RECIPROCAL_TYPES and coding.mode not in DIRECTED_MODES:
+        if coding.mode in MEDIATION_MODES:
+            actor_ids, recipient_ids = self.arguments.mediation_roles(trigger, actor_ids, recipient_ids)
+        elif coding.type in RECIPROCAL_TYPES and coding.mode not in DIRECTED_MODES:
             actor_ids, recipient_ids = actor_ids + [r for r in recipient_ids if r not in actor_ids], []
         if self.words.types[coding.type].requires_recipient and not recipient_ids and len(actor_ids) < 2:
             return None

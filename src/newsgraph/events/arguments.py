@@ -289,6 +289,18 @@ class ArgumentReader:
             fallback = fallback or found
         return fallback
 
+    def mediation_roles(self, trigger: Trigger, actor: list[str],
+                        recipient: list[str]) -> tuple[list[str], list[str]]:
+        """``launched a mediation effort between the Emirates and Saudi Arabia``: the doer of the verb
+        mediates, the parties after ``between`` receive; without such parties the roles stand."""
+        parties = unique([a for head in dict.fromkeys((trigger.phrase, trigger.anchor)) for c in head.children
+                          if c.dep_ == "prep" and self.words.has("party_prepositions", c.lower_)
+                          for o in prep_objects(c) for a in self.phrase_actors(o)])
+        if not parties:
+            return actor, recipient
+        mediator = self.verb_actor(trigger.anchor) if trigger.anchor.pos_ in ("VERB", "AUX") else []
+        return [a for a in mediator if a not in parties], parties
+
     def prepositional_actors(self, head: Token) -> list[str]:
         """Actors named after ``by``, ``from``, ``between``: ``support from Russia``, ``talks between ...``."""
         return [a for c in head.children if c.dep_ in ("prep", "agent") and self.words.has("actor_prepositions", c.lower_)

@@ -3,8 +3,9 @@
 Event coders code a party whose nationality the text never gives by the country the event
 happens in (``Leaders of the opposition agreed to postpone the demonstration in Baku``: AZE), as
 they code an ethnic group by the state it lives in (``ethnic Albanians demonstrated in Serbia``:
-SRB); a party the event involves with the article's home country is of that country. Repression, protest, violence and concessions that name no recipient act on the place
-where they happen (``lifted the state of emergency in Darfur``, ``a rally in Lagos``).
+SRB); a party that faces only the article's home country is of that country. Repression,
+protest, violence and concessions that name no recipient act on the place where they happen
+(``lifted the state of emergency in Darfur``, ``a rally in Lagos``).
 """
 
 from __future__ import annotations
