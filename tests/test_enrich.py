@@ -214,3 +214,16 @@ def test_an_organisation_takes_the_country_that_possesses_it(analyze_text):
     cabinet = actor_named(analysis, "Cabinet")
     assert (cabinet.country, cabinet.sector) == ("ISR", "GOV")
     assert actor_named(analysis, "Israel's Cabinet").id == cabinet.id
+
+
+def test_a_longer_gazetteer_name_around_a_tagged_name_wins(analyze_text):
+    analysis = analyze_text("The Liberal Democrats said the plan was wrong.")
+    party = actor_named(analysis, "Liberal Democrats")
+    assert (party.name, party.country) == ("Liberal Democrats", "GBR")
+    assert not any(actor.name == "Democratic Party" for actor in analysis.actors)
+
+
+def test_a_party_leader_is_in_the_party_sector_and_an_mp_in_the_legislature(analyze_text):
+    analysis = analyze_text("Liberal Democrat leader Charles Kennedy agreed. Labour MP Frank Field disagreed.")
+    assert actors_by_name(analysis)["Charles Kennedy"].sector == "PTY"
+    assert actors_by_name(analysis)["Frank Field"].sector == "LEG"

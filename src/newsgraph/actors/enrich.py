@@ -58,7 +58,7 @@ class Enricher:
     by_key: dict[ActorKey, Actor] = field(default_factory=dict)
     redirect: dict[str, str] = field(default_factory=dict)
     seat_sectors: dict[str, set[str | None]] = field(default_factory=dict)
-    hits_by_start: dict[int, Hit] = field(default_factory=dict)
+    hit_at: dict[int, Hit] = field(default_factory=dict)
     mentions_of: dict[str, list[Mention]] = field(default_factory=dict)
     organisation_names: set[str] = field(default_factory=set)
     taken_ids: set[str] = field(default_factory=set)
@@ -67,8 +67,9 @@ class Enricher:
     named_countries: set[str] = field(default_factory=set)
 
     def run(self) -> ActorIndex:
-        self.hits_by_start = {hit.start: hit for hit in doc_hits(self.parsed.doc)}
-        self.named_countries = {hit.entry.country for hit in self.hits_by_start.values()
+        hits = doc_hits(self.parsed.doc)
+        self.hit_at = {offset: hit for hit in hits for offset in range(hit.start, hit.end)}
+        self.named_countries = {hit.entry.country for hit in hits
                                 if hit.entry.type in ("country", "region") and not hit.entry.sector}
         for mention in self.index.mentions:
             self.mentions_of.setdefault(mention.actor_id, []).append(mention)
@@ -124,7 +125,10 @@ class Enricher:
         organisation = organisation_of(context)
         if organisation:
             facts.organisation = organisation.name
-            facts.sector = organisation.sector if organisation.country is None else facts.sector or organisation.sector
+            if organisation.country is None:
+                facts.sector = organisation.sector
+            else:  # "Labour MP" is LEG, but a party's "leader" is PTY
+                facts.sector = group_sector(organisation, actor.role or "") or facts.sector or organisation.sector
         facts.country = country_of(context) if (organisation is None or organisation.country) else None
         if organisation is None and actor.organisation in self.organisation_names:
             facts.organisation = actor.organisation
@@ -237,9 +241,10 @@ class Enricher:
 
     def retarget(self, mention: Mention) -> Mention | None:
         """Point a mention at its merged actor; a gazetteer name before a sector noun, or a longer
-        gazetteer form starting there ("UN peacekeepers"), makes it a mention of that actor instead."""
+        gazetteer form around it ("UN peacekeepers", "Liberal Democrats" where the tagger saw "Democrats"),
+        makes it a mention of that actor instead."""
         if mention.kind == "name":
-            hit = self.hits_by_start.get(mention.start)
+            hit = self.hit_at.get(mention.start)
             if hit is not None and hit.end >= mention.end:
                 retargeted = self.mention_of_hit(hit, mention.kind, mention.in_quote)
                 if retargeted is not None:
