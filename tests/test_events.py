@@ -314,3 +314,9 @@ def test_a_mediator_acts_on_the_parties_it_mediates_between(analyze_text, text):
     event = only_event(analyze_text(text, date=DATE), "CONSULT")
     assert countries(event.actor) == {"EGY"}
     assert countries(event.recipient) == {"ISR", "JOR"}
+
+
+def test_a_place_inside_a_complement_clause_does_not_place_the_event(analyze_text):
+    event = only_event(analyze_text("Mr Smith accused the ministers of sitting idle in Brussels.", date=DATE),
+                       "ACCUSE")
+    assert countries(event.actor) == set()

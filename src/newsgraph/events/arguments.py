@@ -310,12 +310,12 @@ class ArgumentReader:
         return [self.actors.ref(a) for a in unique(actor_ids)]
 
 
-def clause_tokens(anchor: Token) -> list[Token]:
+def clause_tokens(anchor: Token, skipped: frozenset[str] = OTHER_CLAUSE_DEPS) -> list[Token]:
     """The words of the anchor's own clause: its subtree without other clauses and its subject."""
     found, stack = [], list(anchor.children)
     while stack:
         token = stack.pop()
-        if token.dep_ in OTHER_CLAUSE_DEPS:
+        if token.dep_ in skipped:
             continue
         found.append(token)
         stack.extend(token.children)

@@ -18,13 +18,15 @@ from spacy.tokens import Token
 
 from ..actors import ActorIndex
 from ..model import ActorRef
-from .arguments import clause_tokens, prep_objects, subjects
+from .arguments import OTHER_CLAUSE_DEPS, clause_tokens, prep_objects, subjects
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "outside", "inside"})
 PLACEABLE_TYPES = frozenset({"person", "group", "description"})
 INTERNATIONAL_SECTORS = frozenset({"IGO", "NGO", "IMG"})
 HOME_SHARE = 0.5
+# A place inside a complement clause (``accused them of sitting idle in Brussels``) is not the event's.
+VERBAL_DEPS = OTHER_CLAUSE_DEPS | {"pcomp", "acl", "xcomp"}
 
 
 @dataclass(frozen=True)
@@ -57,8 +59,9 @@ def located_objects(tokens: list[Token], entities: list[SpacySpan]) -> list[tupl
 
 
 def setting_tokens(anchor: Token) -> list[Token]:
-    """The anchor's clause, nearest words first, then its subject's phrase (``Demonstrators in Baghdad``)."""
-    clause = sorted(clause_tokens(anchor), key=lambda t: abs(t.i - anchor.i))
+    """The anchor's clause without its complement clauses, nearest words first, then its subject's phrase
+    (``Demonstrators in Baghdad``)."""
+    clause = sorted(clause_tokens(anchor, VERBAL_DEPS), key=lambda t: abs(t.i - anchor.i))
     return clause + [t for s in subjects(anchor) for t in s.subtree]
 
 
