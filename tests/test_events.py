@@ -320,3 +320,14 @@ def test_a_place_inside_a_complement_clause_does_not_place_the_event(analyze_tex
     event = only_event(analyze_text("Mr Smith accused the ministers of sitting idle in Brussels.", date=DATE),
                        "ACCUSE")
     assert countries(event.actor) == set()
+
+
+def test_an_identity_spanning_states_is_not_placed(analyze_text):
+    event = only_event(analyze_text("Britain urged European leaders to act on Monday.", date=DATE), "REQUEST")
+    assert countries(event.recipient) == set()
+
+
+def test_a_state_named_by_an_ethnic_adjective_keeps_its_country(analyze_text):
+    event = only_event(analyze_text("Albania denounced Serbia's suppression of ethnic Albanian unrest in Montenegro.",
+                                    date=DATE), "ACCUSE")
+    assert countries(event.actor) == {"ALB"}

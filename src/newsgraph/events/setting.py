@@ -66,13 +66,12 @@ def setting_tokens(anchor: Token) -> list[Token]:
 
 
 def is_unplaced(ref: ActorRef, ethnic: set[str], affiliated: set[str]) -> bool:
-    """A person or group the text gives no state (or only an ethnicity), of no international or named body;
-    a description only when a role word makes it a party (``militants``, not ``war``)."""
+    """A person or group the text gives no state (or only an ethnicity), of no international or named body.
+    A description or group counts only when a role word makes it a party (``militants``, not ``war``; a
+    ``European`` or ``Jewish`` identity spans states)."""
     if ref.sector in INTERNATIONAL_SECTORS or ref.type not in PLACEABLE_TYPES or ref.id in affiliated:
         return False
-    if ref.type == "description" and ref.sector is None:
-        return False
-    return ref.country is None or ref.id in ethnic
+    return ref.id in ethnic or ref.country is None and (ref.type == "person" or ref.sector is not None)
 
 
 def placed(refs: list[ActorRef], country: str | None, ethnic: set[str], affiliated: set[str]) -> list[ActorRef]:
