@@ -58,6 +58,16 @@ class EventCoder:
         self.words: Lexicon = lexicon()
         self.arguments = ArgumentReader(parsed.doc, actors, quotes, self.words)
         self.home = home_country(actors)
+        self.ethnic = self.ethnic_actors()
+
+    def ethnic_actors(self) -> set[str]:
+        """Actors named as an ethnicity (``ethnic Albanians``): a people, not the state of that name."""
+        text = self.parsed.text.lower()
+        if not any(marker in text for marker in self.words.words["ethnic_markers"]):
+            return set()  # the parse is walked only for articles that use the word
+        actor_at = self.arguments.actor_at
+        return {a for t in self.parsed.doc if t.dep_ == "amod" and self.words.has("ethnic_markers", t.lower_)
+                for a in (actor_at.get(t.head.i), actor_at.get(t.i + 1)) if a}
 
     def events(self) -> list[Event]:
         events: list[Event] = []
@@ -168,13 +178,13 @@ class EventCoder:
         """The refs, unplaced ones given the country; a member of a named body (``European Community
         foreign ministers``) is placed by the body, not by where it acts."""
         affiliated = {r.id for r in refs if self.arguments.actors.actor(r.id).organisation}
-        return placed(refs, country, self.arguments.ethnic, affiliated)
+        return placed(refs, country, self.ethnic, affiliated)
 
     def home_if_involved(self, refs: list[ActorRef]) -> str | None:
         """The article's home country when it is the one country the event's placed parties name:
         ``Vice-President Moody Awori declined to resign despite pressure by the Kenya Anti-Corruption
         Commission``."""
-        involved = {r.country for r in refs if r.country and r.id not in self.arguments.ethnic}
+        involved = {r.country for r in refs if r.country and r.id not in self.ethnic}
         return self.home if involved == {self.home} else None
 
     def setting(self, trigger: Trigger, entities: list[SpacySpan]) -> Setting | None:

@@ -34,7 +34,6 @@ class ArgumentReader:
         self.quotes = [q for q in quotes if not q.pullquote]
         self.words = lexicon
         self.actor_at = self.token_actors(doc, actors)
-        self.ethnic = self.ethnic_actors(doc)
 
     @staticmethod
     def token_actors(doc: Doc, actors: ActorIndex) -> dict[int, str]:
@@ -48,14 +47,6 @@ class ArgumentReader:
                 if token.i not in best or rank < best[token.i][:2]:
                     best[token.i] = (*rank, mention.actor_id)
         return {i: actor_id for i, (_, _, actor_id) in best.items()}
-
-    def ethnic_actors(self, doc: Doc) -> set[str]:
-        """Actors named as an ethnicity (``ethnic Albanians``): a people, not the state of that name."""
-        text = doc.text.lower()
-        if not any(marker in text for marker in self.words.words["ethnic_markers"]):
-            return set()  # the parse is walked only for articles that use the word
-        return {a for t in doc if t.dep_ == "amod" and self.words.has("ethnic_markers", t.lower_)
-                for a in (self.actor_at.get(t.head.i), self.actor_at.get(t.i + 1)) if a}
 
     # --- phrases --------------------------------------------------------------------------
 
