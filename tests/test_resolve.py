@@ -97,3 +97,12 @@ def test_titles_before_a_full_name_are_dropped(resolve):
     index = resolve("Prime Minister Justin Trudeau spoke to Sen. Claire McCaskill on Monday.")
     names = {a.name for a in index.actors if a.type == "person"}
     assert {"Justin Trudeau", "Claire McCaskill"} <= names
+
+
+def test_pull_quote_credit_names_the_person_but_adds_no_mention(resolve):
+    index = resolve("Nato mends ties\n"
+                    "“The challenge is to find the areas of co-operation and invest in them” James Appathurai, |\n"
+                    "Talks resumed on Saturday in Corfu after a long break.\n"
+                    "“The challenge is to find the areas of co-operation and invest in them,” Appathurai said.\n")
+    assert pointed(index, "Appathurai") == ["James Appathurai"]
+    assert pointed(index, "James Appathurai") == []

@@ -443,12 +443,14 @@ class _Resolver:
     # output -----------------------------------------------------------------------------------
 
     def index(self, doc) -> ActorIndex:
-        """Actors named by their names first, so a description joining a person never names it."""
-        for found in self.found:
+        """Actors named by their names first, so a description joining a person never names it; a pull
+        quote, a layout repeat, lends its names to the grouping but adds no mention."""
+        shown = [f for f in self.found if self.parsed.in_text_flow(doc[f.start].idx)]
+        for found in shown:
             if found.kind == "name":
                 self.actor_for(found)
         mentions = []
-        for found in self.found:
+        for found in shown:
             actor = self.actor_for(found)
             if found.kind == "name" and found.name != doc[found.start:found.end].text:
                 alias = clean_name(doc[found.start:found.end].text)
