@@ -331,3 +331,8 @@ def test_a_state_named_by_an_ethnic_adjective_keeps_its_country(analyze_text):
     event = only_event(analyze_text("Albania denounced Serbia's suppression of ethnic Albanian unrest in Montenegro.",
                                     date=DATE), "ACCUSE")
     assert countries(event.actor) == {"ALB"}
+
+
+def test_the_place_of_the_doers_is_the_events_when_the_verb_names_none(analyze_text):
+    event = only_event(analyze_text("Demonstrators in Baghdad blocked a road on Tuesday.", date=DATE), "PROTEST")
+    assert event.place is not None and event.place.name == "Baghdad" and event.place.country == "IRQ"

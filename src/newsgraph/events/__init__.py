@@ -134,7 +134,8 @@ class EventCoder:
         quote = self.arguments.quote_at(trigger.token.idx)
         block = self.parsed.block_at(trigger.token.idx)
         score = scores(self.words, coding.type, coding.mode)
-        actor, recipient = self.domestic(trigger, facts, reading)
+        setting = self.setting(trigger, facts.entities)
+        actor, recipient = self.domestic(setting, reading)
         event = Event(
             id="", type=coding.type, mode=coding.mode,
             trigger=self.span(*trigger.wording()),
@@ -145,7 +146,7 @@ class EventCoder:
             future=modality.future,
             claimed_by=quote.id if quote else None,
             claimed_by_speaker=quote.speaker if quote else self.reporter_ref(reading.reporter),
-            place=self.place(trigger.anchor, facts.entities),
+            place=self.place(trigger.anchor, facts.entities) or (setting.place if setting else None),
             score=score.score, quad_class=score.quad_class, quad_label=score.quad_label,
             cameo=score.cameo, goldstein=score.goldstein,
             paragraph=block.index if block else None,
@@ -154,15 +155,13 @@ class EventCoder:
         self.date(event, trigger.anchor, facts.dates)
         return event
 
-    def domestic(self, trigger: Trigger, facts: SentenceFacts,
-                 reading: Reading) -> tuple[list[ActorRef], list[ActorRef]]:
+    def domestic(self, setting: Setting | None, reading: Reading) -> tuple[list[ActorRef], list[ActorRef]]:
         """Actor and recipient refs, parties the text leaves unplaced read as of the country the event
         happens in. A domestic act (repression, protest, violence, concession) with no named doer is
         the state's where it happens (``was arrested in Lebanon``); with no recipient it acts on its
         place, even its doer's own (``opposition parties in Nepal called a strike``: Nepal's); an
         unplaced recipient is of the place, else of the actor's country."""
         actor, recipient = self.arguments.refs(reading.actor_ids), self.arguments.refs(reading.recipient_ids)
-        setting = self.setting(trigger, facts.entities)
         home = setting.country if setting else self.home_if_involved(actor + recipient)
         if not self.words.types[reading.coding.type].domestic:
             return self.placed(actor, home), self.placed(recipient, home)
@@ -193,7 +192,7 @@ class EventCoder:
             for head, entity in located_objects(setting_tokens(anchor), entities):
                 place = located(entity, phrase_text(head))
                 if place.country:
-                    return Setting(place.country, self.place_actor(head, place.country))
+                    return Setting(place.country, place, self.place_actor(head, place.country))
         return None
 
     def place_actor(self, head: Token, country: str) -> str | None:

@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..actors import ActorIndex
-from ..model import ActorRef
+from ..model import ActorRef, Place
 from .arguments import OTHER_CLAUSE_DEPS, clause_tokens, prep_objects, subjects
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -34,6 +34,7 @@ class Setting:
     """The named place an event happens in: its country, and the actor the place's name is, if any."""
 
     country: str
+    place: Place
     actor_id: str | None
 
 
