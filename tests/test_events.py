@@ -336,3 +336,11 @@ def test_a_state_named_by_an_ethnic_adjective_keeps_its_country(analyze_text):
 def test_the_place_of_the_doers_is_the_events_when_the_verb_names_none(analyze_text):
     event = only_event(analyze_text("Demonstrators in Baghdad blocked a road on Tuesday.", date=DATE), "PROTEST")
     assert event.place is not None and event.place.name == "Baghdad" and event.place.country == "IRQ"
+
+
+def test_a_repeated_demand_is_the_repeaters_demand(analyze_text):
+    event = only_event(analyze_text("China reiterated its demand that Japan apologise for the war.", date=DATE),
+                       "REQUEST")
+    assert countries(event.actor) == {"CHN"}
+    assert countries(event.recipient) == {"JPN"}
+    assert event.confidence == 1.0
