@@ -344,3 +344,10 @@ def test_a_repeated_demand_is_the_repeaters_demand(analyze_text):
     assert countries(event.actor) == {"CHN"}
     assert countries(event.recipient) == {"JPN"}
     assert event.confidence == 1.0
+
+
+def test_a_main_verb_with_no_named_doer_ranks_above_a_bare_noun(analyze_text):
+    analysis = analyze_text("Kenyan refugees were attacked on Monday during talks between Ethiopia and Eritrea.",
+                            date=DATE)
+    top = max(analysis.events, key=lambda e: e.confidence)
+    assert top.type == "ASSAULT"

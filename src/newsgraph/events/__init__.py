@@ -26,7 +26,8 @@ DIRECTED_MODES = frozenset({"visit"})
 MEDIATION_MODES = frozenset({"third-party"})
 FULL_CONFIDENCE = 1.0
 NOUN_CONFIDENCE = 0.8
-NO_ACTOR_CONFIDENCE = 0.6
+# A main verb whose doer goes unnamed is still more surely the reported event than a bare noun.
+NO_ACTOR_CONFIDENCE = 0.85
 EMBEDDED_CONFIDENCE = 0.9
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "ccomp"})
 
