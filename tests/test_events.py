@@ -351,3 +351,14 @@ def test_a_main_verb_with_no_named_doer_ranks_above_a_bare_noun(analyze_text):
                             date=DATE)
     top = max(analysis.events, key=lambda e: e.confidence)
     assert top.type == "ASSAULT"
+
+
+def test_coordinated_verbs_share_the_arguments_after_them(analyze_text):
+    event = only_event(analyze_text("Japan donated and shipped rice to North Korea on Monday.", date=DATE), "AID")
+    assert countries(event.actor) == {"JPN"}
+    assert countries(event.recipient) == {"PRK"}
+
+
+def test_a_coordinated_clause_with_its_own_subject_shares_nothing(analyze_text):
+    analysis = analyze_text("Russian troops withdrew and Georgian troops shelled Tskhinvali.", date=DATE)
+    assert countries(only_event(analysis, "RETREAT").recipient) == set()

@@ -268,7 +268,7 @@ class ArgumentReader:
         phrases += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") for s in subjects_here(c)]
         phrases += [o for c in verb.children if c.dep_ == "prep" and self.words.has("location_prepositions", c.lower_)
                     for o in prep_objects(c)]
-        return phrases
+        return phrases or [p for c in shared_argument_verbs(verb) for p in self.object_phrases(c)]
 
     def best_phrase(self, phrases: list[Token], exclude: set[str]) -> list[str]:
         """The first phrase naming a located actor not in ``exclude``, else the first naming any."""
@@ -311,6 +311,13 @@ def clause_tokens(anchor: Token, skipped: frozenset[str] = OTHER_CLAUSE_DEPS) ->
         found.append(token)
         stack.extend(token.children)
     return found
+
+
+def shared_argument_verbs(verb: Token) -> list[Token]:
+    """``donated and delivered goods to the school``: a verb with no arguments of its own after it shares
+    those of the verb coordinated with it, when that verb has no subject of its own."""
+    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
 
 
 def is_expletive(pronoun: Token) -> bool:
