@@ -361,4 +361,4 @@ def test_coordinated_verbs_share_the_arguments_after_them(analyze_text):
 
 def test_a_coordinated_clause_with_its_own_subject_shares_nothing(analyze_text):
     analysis = analyze_text("Russian troops withdrew and Georgian troops shelled Tskhinvali.", date=DATE)
-    assert countries(only_event(analysis, "RETREAT").recipient) == set()
+    assert only_event(analysis, "RETREAT").recipient == []
