@@ -362,3 +362,9 @@ def test_coordinated_verbs_share_the_arguments_after_them(analyze_text):
 def test_a_coordinated_clause_with_its_own_subject_shares_nothing(analyze_text):
     analysis = analyze_text("Russian troops withdrew and Georgian troops shelled Tskhinvali.", date=DATE)
     assert only_event(analysis, "RETREAT").recipient == []
+
+
+def test_an_unplaced_armed_organisation_facing_one_state_is_of_it(analyze_text):
+    event = only_event(analyze_text("The People's Defence Forces demanded that the Burundian government release "
+                                    "its fighters.", date=DATE), "REQUEST")
+    assert countries(event.actor) == {"BDI"}

@@ -22,7 +22,7 @@ from .arguments import OTHER_CLAUSE_DEPS, clause_tokens, prep_objects, subjects
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "outside", "inside"})
-PLACEABLE_TYPES = frozenset({"person", "group", "description"})
+PLACEABLE_TYPES = frozenset({"person", "group", "description", "organisation"})
 INTERNATIONAL_SECTORS = frozenset({"IGO", "NGO", "IMG"})
 HOME_SHARE = 0.5
 # A place inside a complement clause (``accused them of sitting idle in Brussels``) is not the event's.
@@ -68,8 +68,8 @@ def setting_tokens(anchor: Token) -> list[Token]:
 
 def is_unplaced(ref: ActorRef, ethnic: set[str], affiliated: set[str]) -> bool:
     """A person or group the text gives no state (or only an ethnicity), of no international or named body.
-    A description or group counts only when a role word makes it a party (``militants``, not ``war``; a
-    ``European`` or ``Jewish`` identity spans states)."""
+    Anything but a person counts only when a role word makes it a party (``militants``, ``Forces for
+    Defence of Democracy``; not ``war``, nor a ``European`` or ``Jewish`` identity, which spans states)."""
     if ref.sector in INTERNATIONAL_SECTORS or ref.type not in PLACEABLE_TYPES or ref.id in affiliated:
         return False
     return ref.id in ethnic or ref.country is None and (ref.type == "person" or ref.sector is not None)
