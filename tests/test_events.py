@@ -368,3 +368,9 @@ def test_an_unplaced_armed_organisation_facing_one_state_is_of_it(analyze_text):
     event = only_event(analyze_text("The People's Defence Forces demanded that the Burundian government release "
                                     "its fighters.", date=DATE), "REQUEST")
     assert countries(event.actor) == {"BDI"}
+
+
+def test_nationality_words_outrank_the_place_a_phrase_names(analyze_text):
+    event = only_event(analyze_text("The Turkish and Greek sides of the island of Cyprus agreed to share information.",
+                                    date=DATE), "AGREE")
+    assert countries(event.actor) == {"TUR", "GRC"}

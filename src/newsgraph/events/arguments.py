@@ -12,6 +12,7 @@ from .lexicon import Lexicon
 from .triggers import Trigger
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "appos"})
+NATIONALITY_DEPS = frozenset({"compound", "amod"})
 SUBJECT_INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "acomp", "ccomp"})
 STATE_TYPES = frozenset({"country", "organisation", "region"})
 GROUP_TYPES = STATE_TYPES | {"group", "description"}
@@ -82,13 +83,16 @@ class ArgumentReader:
                 for a in self.phrase_actors(c, depth + 1) if self.actors.actor(a).country]
 
     def modifier_actors(self, token: Token, depth: int) -> list[str]:
-        found: list[str] = []
-        for child in token.children:
-            if child.dep_ in MODIFIER_DEPS:
-                found += self.phrase_actors(child, depth + 1)
-            elif child.dep_ == "prep" and self.words.has("phrase_prepositions", child.lower_):
-                found += [a for obj in prep_objects(child) for a in self.phrase_actors(obj, depth + 1)]
-        return found
+        """Actors a phrase's modifiers name; a place after ``of``/``in`` only when no nationality word names
+        a state (``the Turkish and Greek sides of Cyprus`` are Turkey's and Greece's; ``Israel's ally in
+        Lebanon`` is Israel's and Lebanon's)."""
+        named = [(c, self.phrase_actors(c, depth + 1)) for c in token.children if c.dep_ in MODIFIER_DEPS]
+        found = [a for _, actors in named for a in actors]
+        if any(self.actors.actor(a).country for c, actors in named if c.dep_ in NATIONALITY_DEPS for a in actors):
+            return found
+        places = [o for c in token.children if c.dep_ == "prep" and self.words.has("phrase_prepositions", c.lower_)
+                  for o in prep_objects(c)]
+        return found + [a for obj in places for a in self.phrase_actors(obj, depth + 1)]
 
     # --- pronouns -------------------------------------------------------------------------
 
