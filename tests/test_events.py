@@ -374,3 +374,10 @@ def test_nationality_words_outrank_the_place_a_phrase_names(analyze_text):
     event = only_event(analyze_text("The Turkish and Greek sides of the island of Cyprus agreed to share information.",
                                     date=DATE), "AGREE")
     assert countries(event.actor) == {"TUR", "GRC"}
+
+
+def test_a_place_for_a_people_is_theirs(analyze_text):
+    event = only_event(analyze_text("A camp for Sudanese refugees was attacked by Chadian rebels on Monday.",
+                                    date=DATE), "ASSAULT")
+    assert countries(event.actor) == {"TCD"}
+    assert countries(event.recipient) == {"SDN"}
