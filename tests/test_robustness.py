@@ -65,3 +65,8 @@ def test_very_long_text_is_parsed_in_chunks_with_exact_offsets(pipeline):
     analysis = check(pipeline, text)
     assert len(text) > 100_000
     assert analysis.layout.blocks[-1].end == len(text) - 1
+
+
+def test_empty_text_gives_an_empty_record_without_failures(pipeline):
+    analysis = check(pipeline, "")
+    assert analysis.notes == [] and analysis.quotes == [] and analysis.layout.blocks == []

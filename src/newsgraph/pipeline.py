@@ -51,12 +51,12 @@ class Pipeline:
         english = [a for a in batch if a.language == "en" and len(a.text) <= CHUNK_CHARS]
         docs = dict(zip((id(a) for a in english), self.nlp.pipe(a.text for a in english)))
         for article in batch:
-            doc = docs.get(id(article)) or self.parse_alone(article)
+            doc = docs[id(article)] if id(article) in docs else self.parse_alone(article)
             yield self.analyze_parsed(article, doc)
 
     def parse_alone(self, article: Article) -> Doc:
         """Parse an over-long or non-English article: long texts in line-aligned chunks."""
-        if article.language != "en":
+        if article.language != "en" or not article.text:
             return self.nlp.make_doc(article.text)
         chunks = list(line_chunks(article.text, CHUNK_CHARS))
         return Doc.from_docs(list(self.nlp.pipe(chunks)), ensure_whitespace=False)

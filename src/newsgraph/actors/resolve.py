@@ -552,7 +552,7 @@ def description_name(span: Span) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return ""
-    return span.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    return span.doc[tokens[0].i:tokens[-1].i + 1].text
 
 
 def role_and_affiliation(span: Span) -> tuple[str | None, str | None]:

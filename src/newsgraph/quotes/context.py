@@ -104,4 +104,5 @@ class QuoteContext:
 def token_span(tokens: TokenSpan | list[Token]) -> Span:
     """A model Span over tokens, from the first's start to the last's end."""
     first, last = tokens[0], tokens[-1]
-    return Span(first.idx, last.idx + len(last), first.doc.text[first.idx:last.idx + len(last)])
+    # Doc.text joins the whole document on every call: slice a span of the doc instead.
+    return Span(first.idx, last.idx + len(last), first.doc[first.i:last.i + 1].text)
