@@ -46,6 +46,21 @@ def test_a_surname_shared_by_two_full_names_stays_apart():
     assert len(link_actors(actors)) == 3
 
 
+def test_a_mistaken_alias_does_not_chain_two_people_together():
+    actors = [person("x", "Tony Blair"), person("y", "Tony Blair"),
+              person("z", "Sir Ian Blair", "commissioner", aliases=["Tony Blair"])]
+    names = sorted(c.row()["name"] for c in link_actors(actors))
+    assert names == ["Sir Ian Blair", "Tony Blair"]
+
+
+def test_organisations_join_by_alias():
+    nato = [ArticleActor("x", "a1", "NATO", "organisation", None, "IGO", None, None, (), 3),
+            ArticleActor("y", "a1", "North Atlantic Treaty Organization", "organisation", None, None, None, None,
+                         ("NATO",), 1)]
+    [linked] = link_actors(nato)
+    assert linked.row()["name"] == "NATO" and linked.row()["mentions"] == 4
+
+
 def test_descriptions_never_join_across_articles():
     spokesman = [ArticleActor(a, "a5", "a government spokesman", "description", None, None, None, None, (), 1)
                  for a in ("x", "y")]

@@ -1,9 +1,10 @@
 """Corpus actors: one actor per real entity across all articles.
 
 Within an article the actor stage already joins "Scheffer" to "Jaap de Hoop Scheffer". Across
-articles, actors of the same type join when their names (or aliases) are equal; a one-word person
-name joins the only full name ending in it whose role and organisation do not disagree with its own;
-descriptions ("a spokesman") never join across articles.
+articles, actors of the same type join when their names are equal (organisations, countries and
+groups also by alias: NATO, North Atlantic Treaty Organization); a one-word person name joins the only
+full name ending in it whose role and organisation do not disagree with its own; descriptions
+("a spokesman") never join across articles.
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ class CorpusActor:
         weights: Counter[str] = Counter()
         for member in self.members:
             weights[member.name] += max(member.mentions, 1)
-        fullness = (lambda n: len(n.split())) if self.members[0].type == "person" else (lambda n: 0)
-        name = max(weights, key=lambda n: (fullness(n), weights[n], len(n), n))
+        is_full = (lambda n: len(n.split()) > 1) if self.members[0].type == "person" else (lambda n: True)
+        name = max(weights, key=lambda n: (is_full(n), weights[n], len(n), n))
         aliases = sorted({n for m in self.members for n in (m.name, *m.aliases)} - {name})
         return {"corpus_actor_id": self.corpus_actor_id, "name": name,
                 "type": most_common(m.type for m in self.members),
@@ -96,8 +97,9 @@ def link_actors(actors: list[ArticleActor]) -> list[CorpusActor]:
     full_names = [a for a in actors if not is_short_person(a)]
     for actor in full_names:
         groups.add(name_key(actor))
-    by_alias = {f"{a.type}:{normalise(alias)}": name_key(a) for a in full_names if a.type != "description"
-                for alias in a.aliases if normalise(alias)}
+    # People join by full name only: one article's mistaken alias would otherwise chain two people together.
+    by_alias = {f"{a.type}:{normalise(alias)}": name_key(a) for a in full_names
+                if a.type not in ("description", "person") for alias in a.aliases if normalise(alias)}
     for alias_key, key in by_alias.items():
         if alias_key in groups.parent:
             groups.join(alias_key, key)
