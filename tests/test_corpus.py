@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 from corpus_records import linked_store
+from typer.testing import CliRunner
 
 from newsgraph import Corpus
+from newsgraph.cli import app
 from newsgraph.corpus import UnknownActor, export_tables, link_corpus
 from newsgraph.corpus.actors import ArticleActor, link_actors
 from newsgraph.corpus.queries import QueryError
@@ -172,3 +174,11 @@ def test_relinking_gives_the_same_tables(store_path, corpus):
     with Corpus(store_path) as again:
         for name, table in before.items():
             assert again.table(name).equals(table), name
+
+
+def test_relations_without_events_say_so_and_draw_nothing(store_path, tmp_path):
+    plot = tmp_path / "none.png"
+    result = CliRunner().invoke(app, ["relations", "Lavrov", "NATO", "--plot", str(plot), "--db", str(store_path)])
+    assert result.exit_code == 0
+    assert "no dated event clusters between Lavrov and NATO; no plot written" in result.output
+    assert not plot.exists()

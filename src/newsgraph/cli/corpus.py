@@ -231,7 +231,9 @@ def relations_command(
     with open_corpus(db) as corpus:
         table = corpus.relations(first, second, by.value)
     show(table, as_json, as_csv, f"Relations {first} ↔ {second} by {by.value}")
-    if plot is not None:
+    if not table.num_rows:
+        warn(f"no dated event clusters between {first} and {second}" + ("; no plot written" if plot else ""))
+    elif plot is not None:
         from ..corpus.plot import plot_relations
         try:
             plot_relations(table, first, second, by.value, plot)
