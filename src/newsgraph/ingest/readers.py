@@ -47,7 +47,8 @@ class Columns:
     source: str = "source"
     url: str = "url"
 
-    def article(self, record: dict[str, Any], origin: str, path: str | None) -> Article | InputError:
+    def article(self, record: dict[str, Any], origin: str, path: str | None,
+                warnings: list[str] = ()) -> Article | InputError:
         text = record.get(self.text)
         if not isinstance(text, str) or not text.strip():
             return InputError(origin, f"no text in field {self.text!r}")
@@ -58,10 +59,11 @@ class Columns:
         used = set(mapping.values()) | {self.text}
         extra = {k: v for k, v in record.items() if k not in used}
         decoded = repair_mojibake(text)
-        return make_article(decoded.text, path=path, warnings=decoded.warnings, **fields, **extra)
+        return make_article(decoded.text, path=path, warnings=[*warnings, *decoded.warnings], **fields, **extra)
 
 
-Reader = Callable[[bytes, str, Columns], Iterator[Article | InputError]]
+# A reader takes decoded text, the decoding's warnings, where the text came from, and the columns.
+Reader = Callable[[str, list[str], str, Columns], Iterator[Article | InputError]]
 
 
 def read_inputs(paths: Iterable[str], columns: Columns | None = None,
@@ -126,7 +128,15 @@ def read_bytes(data: bytes, origin: str, reader: Reader, columns: Columns,
     if not data.strip():
         yield InputError(origin, "empty input")
         return
-    for item in reader(data, origin, columns):
+    try:
+        decoded = decode_bytes(data)
+    except UnreadableInput as error:
+        yield InputError(origin, str(error))
+        return
+    if not decoded.text.strip():
+        yield InputError(origin, "no text (only white space)")
+        return
+    for item in reader(decoded.text, decoded.warnings, origin, columns):
         if isinstance(item, Article):
             item.path = path
         yield item
@@ -148,33 +158,13 @@ def sniff_reader(data: bytes) -> Reader:
     return read_text
 
 
-def decoded_or_error(data: bytes, origin: str) -> tuple[str, list[str]] | InputError:
-    try:
-        decoded = decode_bytes(data)
-    except UnreadableInput as error:
-        return InputError(origin, str(error))
-    if not decoded.text.strip():
-        return InputError(origin, "no text (only white space)")
-    return decoded.text, decoded.warnings
-
-
-def read_text(data: bytes, origin: str, columns: Columns) -> Iterator[Article | InputError]:
-    decoded = decoded_or_error(data, origin)
-    if isinstance(decoded, InputError):
-        yield decoded
-        return
-    text, warnings = decoded
+def read_text(text: str, warnings: list[str], origin: str, columns: Columns) -> Iterator[Article | InputError]:
     yield make_article(text, warnings=warnings)
 
 
-def read_html(data: bytes, origin: str, columns: Columns) -> Iterator[Article | InputError]:
+def read_html(html: str, warnings: list[str], origin: str, columns: Columns) -> Iterator[Article | InputError]:
     import trafilatura
 
-    decoded = decoded_or_error(data, origin)
-    if isinstance(decoded, InputError):
-        yield decoded
-        return
-    html, warnings = decoded
     try:
         document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                                include_tables=False)
@@ -193,13 +183,9 @@ def read_html(data: bytes, origin: str, columns: Columns) -> Iterator[Article | 
                        source=extracted.get("sitename") or extracted.get("hostname"))
 
 
-def read_json(data: bytes, origin: str, columns: Columns) -> Iterator[Article | InputError]:
-    decoded = decoded_or_error(data, origin)
-    if isinstance(decoded, InputError):
-        yield decoded
-        return
+def read_json(text: str, warnings: list[str], origin: str, columns: Columns) -> Iterator[Article | InputError]:
     try:
-        document = json.loads(decoded[0])
+        document = json.loads(text)
     except ValueError as error:
         yield InputError(origin, f"invalid JSON ({error})")
         return
@@ -209,15 +195,11 @@ def read_json(data: bytes, origin: str, columns: Columns) -> Iterator[Article | 
         if not isinstance(record, dict):
             yield InputError(where, "not a JSON object")
             continue
-        yield columns.article(record, where, origin)
+        yield columns.article(record, where, origin, warnings)
 
 
-def read_jsonl(data: bytes, origin: str, columns: Columns) -> Iterator[Article | InputError]:
-    decoded = decoded_or_error(data, origin)
-    if isinstance(decoded, InputError):
-        yield decoded
-        return
-    for number, line in enumerate(decoded[0].splitlines(), 1):
+def read_jsonl(text: str, warnings: list[str], origin: str, columns: Columns) -> Iterator[Article | InputError]:
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         where = f"{origin}: line {number}"
@@ -229,15 +211,10 @@ def read_jsonl(data: bytes, origin: str, columns: Columns) -> Iterator[Article |
         if not isinstance(record, dict):
             yield InputError(where, "not a JSON object")
             continue
-        yield columns.article(record, where, origin)
+        yield columns.article(record, where, origin, warnings)
 
 
-def read_csv(data: bytes, origin: str, columns: Columns) -> Iterator[Article | InputError]:
-    decoded = decoded_or_error(data, origin)
-    if isinstance(decoded, InputError):
-        yield decoded
-        return
-    text = decoded[0]
+def read_csv(text: str, warnings: list[str], origin: str, columns: Columns) -> Iterator[Article | InputError]:
     dialect = csv.excel_tab if origin.lower().endswith(".tsv") else csv.excel
     rows = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
     if rows.fieldnames is None or columns.text not in rows.fieldnames:
@@ -246,7 +223,7 @@ def read_csv(data: bytes, origin: str, columns: Columns) -> Iterator[Article | I
         return
     try:
         for number, row in enumerate(rows, 2):
-            yield columns.article(row, f"{origin}: line {number}", origin)
+            yield columns.article(row, f"{origin}: line {number}", origin, warnings)
     except csv.Error as error:
         yield InputError(origin, f"malformed CSV ({error})")
 
