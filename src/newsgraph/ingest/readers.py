@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -48,7 +48,7 @@ class Columns:
     url: str = "url"
 
     def article(self, record: dict[str, Any], origin: str, path: str | None,
-                warnings: list[str] = ()) -> Article | InputError:
+                warnings: Sequence[str] = ()) -> Article | InputError:
         text = record.get(self.text)
         if not isinstance(text, str) or not text.strip():
             return InputError(origin, f"no text in field {self.text!r}")
