@@ -146,8 +146,8 @@ def test_unnamed_spokesman_of_an_igo_takes_its_sector(analyze_text):
 
 
 def test_gazetteer_mentions_inside_quotations_are_marked(analyze_text):
-    analysis = analyze_text("“The Nato-Russia Council is back in gear,” Scheffer said.")
-    [council] = [m for m in analysis.mentions if m.text == "Nato-Russia Council"]
+    analysis = analyze_text("“The Arab League will meet again in spring,” Karin Holm said.")
+    [council] = [m for m in analysis.mentions if m.text == "Arab League"]
     assert council.in_quote
 
 
