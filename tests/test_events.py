@@ -381,3 +381,18 @@ def test_a_place_for_a_people_is_theirs(analyze_text):
                                     date=DATE), "ASSAULT")
     assert countries(event.actor) == {"TCD"}
     assert countries(event.recipient) == {"SDN"}
+
+
+def test_we_in_a_spokesperson_quotation_is_their_organisation(analyze_text):
+    text = ("Anna Voss, the NATO spokeswoman, spoke in Brussels.\n"
+            "“We agreed to resume the joint patrols,” Ms Voss said.")
+    agreed = [e for e in analyze_text(text).events if e.trigger.text == "agreed"]
+    assert agreed and [a.name for a in agreed[0].actor] == ["NATO"]
+    assert agreed[0].claimed_by_speaker.name == "Anna Voss"
+
+
+def test_we_in_a_minister_quotation_is_their_state(analyze_text):
+    text = ("Sergei Orlov, Russia's defence minister, spoke on Monday.\n"
+            "“We will send more troops to the border,” Mr Orlov said.")
+    sent = [e for e in analyze_text(text).events if e.type == "MOBILIZE"]
+    assert sent and [a.country for a in sent[0].actor] == ["RUS"]

@@ -100,7 +100,7 @@ class ArgumentReader:
         lower = pronoun.lower_
         if self.words.has("first_person_plural", lower):
             quote = self.quote_at(pronoun.idx)
-            return [quote.speaker.id] if quote and quote.speaker else []
+            return [self.institution_of(quote.speaker.id)] if quote and quote.speaker else []
         if not self.words.has("referring_pronouns", lower):
             return []
         if lower == "it" and is_expletive(pronoun):
@@ -108,6 +108,20 @@ class ArgumentReader:
         kinds = STATE_TYPES if lower.startswith("it") else GROUP_TYPES
         antecedent = self.speaker_before(pronoun, kinds) or self.antecedent(pronoun, kinds)
         return [antecedent] if antecedent else []
+
+    def institution_of(self, speaker_id: str) -> str:
+        """Who a person's "we" stands for: their organisation, or the state a government member serves."""
+        speaker = self.actors.actor(speaker_id)
+        if speaker.type != "person":
+            return speaker_id
+        for actor in self.actors.actors:
+            if actor.type != "person" and speaker.organisation and actor.name == speaker.organisation:
+                return actor.id
+        if speaker.sector == "GOV" and speaker.country:
+            states = [a.id for a in self.actors.actors if a.type == "country" and a.country == speaker.country]
+            if states:
+                return states[0]
+        return speaker_id
 
     def speaker_before(self, pronoun: Token, kinds: frozenset[str]) -> str | None:
         """``Syria says it is willing``: the subject of the verb of saying that governs the pronoun."""
