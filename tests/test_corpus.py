@@ -182,3 +182,14 @@ def test_relations_without_events_say_so_and_draw_nothing(store_path, tmp_path):
     assert result.exit_code == 0
     assert "no dated event clusters between Lavrov and NATO; no plot written" in result.output
     assert not plot.exists()
+
+
+def test_a_stray_country_in_one_article_does_not_join_the_organisation_the_others_give():
+    def member(article_id, country, sector, organisation):
+        return ArticleActor(article_id, "a1", "Joris Vandermeulen", "person", country, sector, organisation,
+                            "spokesperson", (), 1)
+
+    members = [member(f"art{i}", None, "IGO", "NATO") for i in range(3)] + [member("art9", "EST", "GOV", None)]
+    [actor] = link_actors(members)
+    row = actor.row()
+    assert (row["country"], row["sector"], row["organisation"]) == (None, "IGO", "NATO")

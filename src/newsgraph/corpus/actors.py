@@ -43,10 +43,22 @@ class CorpusActor:
         aliases = sorted({n for m in self.members for n in (m.name, *m.aliases)} - {name})
         return {"corpus_actor_id": self.corpus_actor_id, "name": name,
                 "type": most_common(m.type for m in self.members),
-                **{fact: most_common(getattr(m, fact) for m in self.members)
-                   for fact in ("country", "sector", "organisation", "role")},
+                **self.affiliation(), "role": most_common(m.role for m in self.members),
                 "aliases": aliases, "articles": len({m.article_id for m in self.members}),
                 "mentions": sum(m.mentions for m in self.members)}
+
+
+    def affiliation(self) -> dict[str, str | None]:
+        """Country, sector and organisation taken together from the articles that agree most.
+
+        Taken one by one, a stray country from one article would join the organisation that the other
+        articles give, and describe nobody.
+        """
+        profiles = Counter((m.country, m.sector, m.organisation) for m in self.members
+                           if m.country or m.sector or m.organisation)
+        country, sector, organisation = (min(profiles, key=lambda p: (-profiles[p], tuple(v or "" for v in p)))
+                                         if profiles else (None, None, None))
+        return {"country": country, "sector": sector, "organisation": organisation}
 
 
 def most_common(values: Iterable[str | None]) -> str | None:
