@@ -20,7 +20,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/quotes_peer.py
+	$(BIN)/python benchmarks/ingest.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info
