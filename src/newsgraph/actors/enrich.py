@@ -67,7 +67,7 @@ class Enricher:
     named_countries: set[str] = field(default_factory=set)
 
     def run(self) -> ActorIndex:
-        hits = doc_hits(self.parsed.doc)
+        hits = doc_hits(self.parsed.doc, self.parsed.text)
         self.hit_at = {offset: hit for hit in hits for offset in range(hit.start, hit.end)}
         self.named_countries = {hit.entry.country for hit in hits
                                 if hit.entry.type in ("country", "region") and not hit.entry.sector}
@@ -256,7 +256,7 @@ class Enricher:
         """Mentions for gazetteer names no existing mention covers."""
         covered = {offset for m in mentions for offset in range(m.start, m.end)}
         added = []
-        for hit in doc_hits(self.parsed.doc):
+        for hit in doc_hits(self.parsed.doc, self.parsed.text):
             if not any(offset in covered for offset in range(hit.start, hit.end)):
                 mention = self.mention_of_hit(hit, "gazetteer", self.in_quote(hit.start))
                 if mention is not None:

@@ -265,16 +265,17 @@ def is_word_char(char: str, form: str) -> bool:
     return (char.isalnum() or char == "_") and form[-1].isalnum()
 
 
-def doc_hits(doc: Doc) -> list[Hit]:
+def doc_hits(doc: Doc, text: str) -> list[Hit]:
     """Gazetteer mentions in a parsed text, leaving out forms inside a longer named entity
-    ("Jordan" in "Michael Jordan", "Russian" in "the Russian Foreign Ministry"). Cached on the Doc."""
+    ("Jordan" in "Michael Jordan", "Russian" in "the Russian Foreign Ministry"). Cached on the Doc;
+    ``text`` is the article text the Doc was parsed from (``Doc.text`` would rebuild it)."""
     cached = doc.user_data.get(HITS_KEY)
     if cached is not None:
         return cached
     entities = [ent for ent in doc.ents if len(ent.text) > 1]
     starts = [ent.start_char for ent in entities]
     hits = []
-    for hit in find_hits(doc.text):
+    for hit in find_hits(text):
         i = bisect_right(starts, hit.start) - 1
         if i < 0 or not inside_longer_name(hit, entities[i]):
             hits.append(hit)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -60,6 +62,8 @@ class EventCoder:
         self.arguments = ArgumentReader(parsed.doc, actors, quotes, self.words)
         self.home = home_country(actors)
         self.ethnic = self.ethnic_actors()
+        self.entities = list(parsed.doc.ents)
+        self.entity_starts = [e.start_char for e in self.entities]
 
     def ethnic_actors(self) -> set[str]:
         """Actors named as an ethnicity (``ethnic Albanians``): a people, not the state of that name."""
@@ -84,6 +88,8 @@ class EventCoder:
         governor names no actor or recipient is coded on its own."""
         triggers = [t for t in find_triggers(sentence, self.words)
                     if not t.obligation or self.arguments.roles(t)[1]]
+        if not triggers:
+            return []
         governed = {id(g) for t in triggers for g in t.governed}
         facts = self.sentence_facts(sentence)
         events: list[Event] = []
@@ -100,9 +106,14 @@ class EventCoder:
     def sentence_facts(self, sentence: SpacySpan) -> SentenceFacts:
         lemmas = (t.lemma_.lower() for t in sentence)
         contexts = list(dict.fromkeys(self.words.contexts[lemma] for lemma in lemmas if lemma in self.words.contexts))
-        entities = list(sentence.ents)
+        entities = self.entities_between(sentence.start_char, sentence.end_char)
         return SentenceFacts(Span(sentence.start_char, sentence.end_char, sentence.text), contexts,
                              [e for e in entities if e.label_ == "DATE"], entities)
+
+    def entities_between(self, start: int, end: int) -> list[SpacySpan]:
+        """Named entities inside [start, end): ``Span.ents`` would scan the whole document each time."""
+        first = bisect_left(self.entity_starts, start)
+        return [e for e in self.entities[first:bisect_left(self.entity_starts, end)] if e.end_char <= end]
 
     def event(self, trigger: Trigger, facts: SentenceFacts) -> Event | None:
         """The coded event of a trigger; None when it names neither actor nor recipient."""
