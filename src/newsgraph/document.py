@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .model import Article, Block, Layout
 
@@ -23,6 +24,11 @@ class ParsedArticle:
     @property
     def text(self) -> str:
         return self.article.text
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """The Doc's tokens, made once: each pass over a Doc builds every Token object anew."""
+        return list(self.doc)
 
     def block_at(self, offset: int) -> Block | None:
         """The layout block holding ``offset``, in O(log n)."""

@@ -315,7 +315,7 @@ class _Resolver:
         ``according to``: where unnamed speakers stand."""
         lexicon = cues()
         roles = speaker_words().person_roles
-        for token in self.parsed.doc:
+        for token in self.parsed.tokens:
             if token.dep_ == "nsubj" and token.lower_ in roles and token.tag_ in ("NN", "NNS"):
                 yield token
             elif lexicon.is_verb_cue(token):
@@ -348,7 +348,7 @@ class _Resolver:
         sources = _Pool([f for f in self.found if not self.is_person(f) and f.type != "country"
                          and self.is_speaker(f) and self.in_flow(doc[f.start])])
         resolved = []
-        for token in doc:
+        for token in self.parsed.tokens:
             gender = pronouns.get(token.lower_, (None,))[0]
             if gender not in ("male", "female", "neuter", "plural") or token.i in taken or not self.in_flow(token):
                 continue

@@ -31,7 +31,7 @@ class QuoteContext:
 
     def __post_init__(self) -> None:
         self.stretches = [q for q in outermost(pair_marks(self.parsed.text)) if q.end > q.start]
-        self._token_starts = [t.idx for t in self.parsed.doc]
+        self._token_starts = [t.idx for t in self.parsed.tokens]
         self._stretch_starts = [q.open_at for q in self.stretches]
         self._mention_starts = [m.start for m in self.actors.mentions]
 

@@ -207,7 +207,7 @@ def according_to_clause(token: Token, quoted: IsQuoted) -> tuple[int, int] | Non
 def reported_speech(ctx: QuoteContext) -> Iterator[Reported]:
     """Each indirect quotation of the text flow with the attribution of its verb or source phrase."""
     lexicon = cues()
-    for token in ctx.doc:
+    for token in ctx.parsed.tokens:
         if ctx.quoted(token) or not ctx.in_flow(token.idx):
             continue
         if lexicon.takes_clause(token) and not is_blocked(token):
