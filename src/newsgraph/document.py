@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from spacy.tokens import Doc, Token
@@ -16,10 +15,6 @@ class ParsedArticle:
     article: Article
     layout: Layout
     doc: Doc
-    _starts: list[int] = field(default_factory=list, repr=False)
-
-    def __post_init__(self) -> None:
-        self._starts = [block.start for block in self.layout.blocks]
 
     @property
     def text(self) -> str:
@@ -31,11 +26,7 @@ class ParsedArticle:
         return list(self.doc)
 
     def block_at(self, offset: int) -> Block | None:
-        """The layout block holding ``offset``, in O(log n)."""
-        i = bisect_right(self._starts, offset) - 1
-        if i >= 0 and offset < self.layout.blocks[i].end:
-            return self.layout.blocks[i]
-        return None
+        return self.layout.block_at(offset)
 
     def in_text_flow(self, offset: int) -> bool:
         """False inside a pull quote: a layout repeat, not a new statement."""

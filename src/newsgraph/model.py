@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 SCHEMA_VERSION = "1.0"
@@ -57,10 +59,15 @@ class Block:
 class Layout:
     blocks: list[Block] = field(default_factory=list)
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [block.start for block in self.blocks]
+
     def block_at(self, offset: int) -> Block | None:
-        for block in self.blocks:
-            if block.start <= offset < block.end:
-                return block
+        """The block holding ``offset``, in O(log n); blocks are in text order and never overlap."""
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.blocks[i].end:
+            return self.blocks[i]
         return None
 
 
