@@ -1,5 +1,5 @@
-"""A read-only web view of a corpus store, each HTML page with a JSON twin."""
+"""The corpus as a web workbench: server-rendered pages, each with a JSON twin and, for lists, CSV."""
 
-from .app import Page, create_app
+from .app import create_app
 
-__all__ = ["Page", "create_app"]
+__all__ = ["create_app"]

@@ -1,174 +1,170 @@
-"""The corpus on the web: every HTML page has a JSON twin at the same path with ``.json``.
+"""The corpus as a web workbench: server-rendered pages, each with a JSON twin (``.json``) and, for
+lists, a CSV download (``.csv``).
 
-Pages are built once as a ``Page`` (a title and named Arrow tables); ``render_html`` and
-``render_json`` turn the same Page into either form, so the two can never disagree.
+Pages are built once as a ``Page`` (a template name and plain data); the HTML and the JSON twin render
+the same data, so the two never disagree. Every error, from a bad query value to an unknown path,
+gets the same clean page (or a JSON body for ``.json`` paths).
 """
 
 from __future__ import annotations
 
-import inspect
-import tempfile
+import csv
+import io
+import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-import pyarrow as pa
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.exceptions import HTTPException
 
 from ..corpus import Corpus, QueryError, UnknownActor
-from ..corpus.plot import plot_relations
-from .html import render_html
+from .listing import all_rows
+from .listings import LISTINGS
+from .pages import NotFound, Page, Workbench
+from .search import build_word_index
+
+STATIC = Path(__file__).parent / "static"
+NAVIGATION = [("/", "Corpus"), ("/articles", "Articles"), ("/quotes", "Quotations"), ("/speakers", "Speakers"),
+              ("/events", "Events"), ("/actors", "Actors"), ("/relations", "Relations"), ("/search", "Search")]
+log = logging.getLogger(__name__)
 
 
-@dataclass
-class Page:
-    title: str
-    tables: dict[str, pa.Table] = field(default_factory=dict)
-    filters: tuple[str, ...] = ()
-    image: str | None = None
-    text: str | None = None
-    record: dict[str, Any] | None = None
-
-
-class NotFound(LookupError):
-    """A page whose subject is not in the corpus."""
-
-
-Builder = Callable[..., Page]
-
-
-def render_json(page: Page, request: Request) -> JSONResponse:
-    if page.record is not None:
-        return JSONResponse(page.record)
-    return JSONResponse(jsonable_encoder({
-        "title": page.title, "query": dict(request.query_params),
-        "tables": {name: table.to_pylist() for name, table in page.tables.items()}}))
+def templates() -> Environment:
+    environment = Environment(loader=PackageLoader("newsgraph.web", "templates"),
+                              autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
+    environment.filters["part"] = lambda value: quote(str(value), safe="")
+    environment.globals["navigation"] = NAVIGATION
+    return environment
 
 
 def create_app(db: str | Path) -> FastAPI:
     """A FastAPI app answering from the store (or Parquet export) at ``db``."""
     corpus = Corpus(db)
+    build_word_index(corpus.connection)
+    workbench = Workbench(corpus)
     lock = threading.Lock()  # one DuckDB connection: requests take turns
-    app = FastAPI(title="newsgraph", description="Quotations and events of a news corpus.")
+    environment = templates()
+    app = FastAPI(title="newsgraph", description="Quotations and events of a news corpus.", docs_url=None,
+                  redoc_url=None)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    def route(path: str, builder: Builder) -> None:
-        accepted = set(inspect.signature(builder).parameters) - {"corpus"}
+    def html(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+        twin = twin_path(request)
+        page = environment.get_template(template).render(request=request, twin=twin, path=request.url.path,
+                                                         query=dict(request.query_params), **context)
+        return HTMLResponse(page, status_code=status_code)
 
-        def respond(request: Request, as_json: bool) -> Response:
-            options = {k: v for k, v in request.query_params.items() if k in accepted}
-            try:
-                with lock:
-                    page = builder(corpus, **request.path_params, **options)
-            except (UnknownActor, NotFound) as error:
-                return error_response(request, 404, str(error), as_json)
-            except (QueryError, ValueError) as error:
-                return error_response(request, 400, str(error), as_json)
-            if as_json:
-                return render_json(page, request)
-            return HTMLResponse(render_html(page, request.url.path, dict(request.query_params)))
+    def error(request: Request, status: int, message: str) -> Response:
+        if request.url.path.endswith(".json"):
+            return JSONResponse({"error": message, "status": status}, status_code=status)
+        action = request.url.path.removesuffix(".csv")
+        listing = LISTINGS.get(action.strip("/"))
+        fields = [{"param": f.param, "label": f.label, "value": request.query_params.get(f.param, "")}
+                  for f in listing.filters] if listing else []
+        return html(request, "error.html", status, title=TITLES.get(status, "Error"), status=status,
+                    message=message, fields=fields, action=action)
 
-        def json_twin(request: Request) -> Response:
-            return respond(request, True)
-
-        def html_page(request: Request) -> Response:
-            return respond(request, False)
-
-        app.add_api_route(f"{path}.json" if path != "/" else "/index.json", json_twin, methods=["GET"])
-        app.add_api_route(path, html_page, methods=["GET"], response_class=HTMLResponse)
-
-    @app.get("/relations/{first}/{second}.png")
-    def relations_chart(first: str, second: str, by: str = "month") -> Response:
+    def answer(request: Request, build: Callable[[], Page], as_json: bool) -> Response:
         try:
             with lock:
-                table = corpus.relations(first, second, by)
-        except UnknownActor as error:
-            return JSONResponse({"error": str(error)}, status_code=404)
-        except QueryError as error:
-            return JSONResponse({"error": str(error)}, status_code=400)
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "relations.png"
-            plot_relations(table, first, second, by, path)
-            return Response(path.read_bytes(), media_type="image/png")
+                page = build()
+        except (UnknownActor, NotFound) as failure:
+            return error(request, 404, str(failure))
+        except (QueryError, ValueError) as failure:
+            return error(request, 400, str(failure))
+        if as_json:
+            body = page.record if page.record is not None else {"title": page.title, **page.data}
+            return JSONResponse(jsonable_encoder(body))
+        return html(request, page.template, title=page.title, page=page.data)
 
-    route("/", index_page)
-    route("/speakers", speakers_page)
-    route("/quotes", quotes_page)
-    route("/actors/{name}", actor_page)
-    route("/actors", actors_page)
-    route("/relations/{first}/{second}", relations_page)
-    route("/articles/{article_id}", article_page)
+    def page(path: str, build: Callable[..., Page], csv_listing: str | None = None) -> None:
+        def json_twin(request: Request) -> Response:
+            return answer(request, lambda: build(request), True)
+
+        def html_page(request: Request) -> Response:
+            return answer(request, lambda: build(request), False)
+
+        twin = "/index.json" if path == "/" else f"{path}.json"
+        app.add_api_route(twin, json_twin, methods=["GET"], include_in_schema=False)
+        def csv_file(request: Request) -> Response:
+            return csv_download(request, csv_listing or "")
+
+        if csv_listing:
+            app.add_api_route(f"{path}.csv", csv_file, methods=["GET"], include_in_schema=False)
+        app.add_api_route(path, html_page, methods=["GET"], include_in_schema=False)
+
+    def csv_download(request: Request, name: str) -> Response:
+        try:
+            with lock:
+                rows = all_rows(corpus.connection, LISTINGS[name], dict(request.query_params), workbench.actor_ids)
+        except (UnknownActor, NotFound) as failure:
+            return error(request, 404, str(failure))
+        except (QueryError, ValueError) as failure:
+            return error(request, 400, str(failure))
+        return Response(as_csv(rows), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+
+    def options(request: Request) -> dict[str, str]:
+        return {k: v for k, v in request.query_params.items()}
+
+    page("/", lambda r: workbench.home())
+    for name in LISTINGS:
+        page(f"/{name}", lambda r, name=name: workbench.listing(name, options(r)), csv_listing=name)
+    page("/articles/{article_id:path}", lambda r: workbench.article(r.path_params["article_id"]))
+    page("/actors/{actor_id:path}", lambda r: workbench.actor(r.path_params["actor_id"]))
+    page("/network/{actor_id:path}", lambda r: workbench.network(r.path_params["actor_id"]))
+    page("/names/{name:path}", lambda r: workbench.names(r.path_params["name"]))
+    page("/quote-clusters/{cluster_id}", lambda r: workbench.quote_cluster(r.path_params["cluster_id"]))
+    page("/event-clusters/{cluster_id}", lambda r: workbench.event_cluster(r.path_params["cluster_id"]))
+    page("/relations", lambda r: workbench.relations(**pick(options(r), "a", "b", "by")))
+    page("/search", lambda r: workbench.search(**pick(options(r), "q")))
+    @app.get("/suggest.json", include_in_schema=False)
+    def suggestions(request: Request) -> Response:
+        return answer(request, lambda: workbench.suggest(**pick(options(request), "q", "kind")), True)
+
+    @app.get("/relations/{first}/{second}", include_in_schema=False)
+    def relations_by_names(first: str, second: str) -> Response:
+        return RedirectResponse(f"/relations?a={quote(first, safe='')}&b={quote(second, safe='')}", status_code=308)
+
+    @app.exception_handler(HTTPException)
+    def http_error(request: Request, failure: HTTPException) -> Response:
+        message = "There is no page at this address." if failure.status_code == 404 else str(failure.detail)
+        return error(request, failure.status_code, message)
+
+    @app.exception_handler(Exception)
+    def server_error(request: Request, failure: Exception) -> Response:
+        log.exception("error answering %s", request.url.path)
+        return error(request, 500, "Something went wrong on the server while answering this page.")
 
     app.state.corpus = corpus
     return app
 
 
-def error_response(request: Request, status: int, message: str, as_json: bool) -> Response:
-    if as_json:
-        return JSONResponse({"error": message}, status_code=status)
-    page = Page(title="Not found" if status == 404 else "Bad request", text=message)
-    return HTMLResponse(render_html(page, request.url.path, {}), status_code=status)
+TITLES = {400: "Bad request", 404: "Not found", 405: "Not allowed", 500: "Server error"}
 
 
-def whole_number(value: str | int, name: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise QueryError(f"{name} must be a whole number, not {value!r}") from None
-    if number < 1:
-        raise QueryError(f"{name} must be at least 1")
-    return number
+def pick(query: dict[str, str], *names: str) -> dict[str, str]:
+    return {name: query[name] for name in names if name in query}
 
 
-def index_page(corpus: Corpus) -> Page:
-    states = corpus.most_active_states(2)
-    page = Page(title="Corpus", tables={"stats": corpus.stats(), "top speakers": corpus.speakers(top=10)})
-    if len(states) == 2:
-        page.tables["relation between the two most active states"] = corpus.relations(*states)
-        page.image = f"/relations/{states[0]}/{states[1]}.png"
-    return page
+def twin_path(request: Request) -> str:
+    path = request.url.path
+    twin = "/index.json" if path == "/" else f"{path.removesuffix('/')}.json"
+    return quote(twin, safe="/:%") + (f"?{request.url.query}" if request.url.query else "")
 
 
-def speakers_page(corpus: Corpus, top: str = "50", about: str | None = None, outlet: str | None = None) -> Page:
-    table = corpus.speakers(top=whole_number(top, "top"), about=about or None, outlet=outlet or None)
-    return Page(title="Speakers", tables={"speakers": table}, filters=("top", "about", "outlet"))
-
-
-def quotes_page(corpus: Corpus, speaker: str | None = None, about: str | None = None, search: str | None = None,
-                since: str | None = None, limit: str = "50") -> Page:
-    table = corpus.quotes(speaker=speaker or None, about=about or None, search=search or None,
-                          since=since or None, limit=whole_number(limit, "limit"))
-    return Page(title="Quotations", tables={"quotation clusters": table},
-                filters=("speaker", "about", "search", "since"))
-
-
-def actors_page(corpus: Corpus, country: str | None = None, sector: str | None = None, limit: str = "100") -> Page:
-    table = corpus.actors(country=country or None, sector=sector or None, limit=whole_number(limit, "limit"))
-    return Page(title="Actors", tables={"actors": table}, filters=("country", "sector"))
-
-
-def actor_page(corpus: Corpus, name: str) -> Page:
-    return Page(title=name, tables=corpus.actor(name))
-
-
-def relations_page(corpus: Corpus, first: str, second: str, by: str = "month") -> Page:
-    table = corpus.relations(first, second, by)
-    return Page(title=f"{first} and {second}, by {by}", tables={"relations": table}, filters=("by",),
-                image=f"/relations/{first}/{second}.png?by={by}")
-
-
-def article_page(corpus: Corpus, article_id: str) -> Page:
-    analysis = corpus.store.analysis(article_id) if corpus.store is not None else None
-    if analysis is None:
-        raise NotFound(f"no article {article_id!r} in this store")
-    quotes = pa.Table.from_pylist([{"speaker": q.speaker.name if q.speaker else None, "kind": q.kind,
-                                    "text": q.text} for q in analysis.quotes])
-    events = pa.Table.from_pylist([{"actor": ", ".join(a.name for a in e.actor), "type": e.type,
-                                    "recipient": ", ".join(a.name for a in e.recipient), "score": e.score,
-                                    "trigger": e.trigger.text, "date": e.date} for e in analysis.events])
-    article = analysis.article
-    return Page(title=article.title or article_id, tables={"quotations": quotes, "events": events},
-                text=article.text, record=analysis.to_dict())
+def as_csv(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
+    return out.getvalue()

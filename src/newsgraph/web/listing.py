@@ -1,0 +1,184 @@
+"""Browsable lists in the manner of datasette: filters, facets with counts, sorting, totals, pages.
+
+A ``Listing`` names a SQL source (one row per item), the columns it shows, the filters a query string
+may set and the facets counted beside the rows. ``browse`` answers one request with plain data that
+the HTML template, the JSON twin and the CSV download all share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+import duckdb
+
+from ..corpus import QueryError
+from .params import page_size, whole_number
+
+PAGE_SIZE = 50
+FACET_VALUES = 12
+CSV_ROWS = 100_000
+
+
+@dataclass(frozen=True)
+class Column:
+    """A shown column; ``link`` names how the template links it (article, actor, actors, cluster...)."""
+
+    name: str
+    label: str
+    link: str | None = None
+    sortable: bool = True
+    numeric: bool = False
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A query-string parameter and the SQL condition it sets; ``convert`` checks and turns the value."""
+
+    param: str
+    label: str
+    condition: str
+    convert: Callable[[str], list[Any]] = lambda value: [value]
+    actor: bool = False  # the value names an actor (an id, a name or a country code): bound as its ids
+
+
+@dataclass(frozen=True)
+class Facet:
+    """Counts of the values of ``column`` (a list column when ``many``), each a link setting ``param``."""
+
+    param: str
+    label: str
+    column: str
+    label_column: str | None = None
+    many: bool = False
+
+
+@dataclass(frozen=True)
+class Listing:
+    name: str
+    title: str
+    source: str
+    key: tuple[str, ...]
+    columns: tuple[Column, ...]
+    filters: tuple[Filter, ...]
+    facets: tuple[Facet, ...] = ()
+    default_sort: str = ""
+    default_order: str = "desc"
+    extra: tuple[str, ...] = field(default_factory=tuple)  # columns kept for links, not shown
+
+    def filter(self, param: str) -> Filter:
+        return next(f for f in self.filters if f.param == param)
+
+
+@dataclass
+class Conditions:
+    sql: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+    by_param: dict[str, tuple[str, list[Any]]] = field(default_factory=dict)
+
+    def where(self, skip: str | None = None) -> tuple[str, list[Any]]:
+        chosen = [(sql, params) for param, (sql, params) in self.by_param.items() if param != skip]
+        return (" AND ".join(sql for sql, _ in chosen) or "TRUE"), [p for _, params in chosen for p in params]
+
+
+Resolver = Callable[[str], list[str]]
+
+
+def conditions_of(listing: Listing, query: dict[str, str], resolve: Resolver) -> Conditions:
+    found = Conditions()
+    for item in listing.filters:
+        value = query.get(item.param, "").strip()
+        if value:
+            params = [resolve(value)] if item.actor else item.convert(value)
+            found.by_param[item.param] = (f"({item.condition})", params)
+    return found
+
+
+def sort_of(listing: Listing, query: dict[str, str]) -> tuple[str, str]:
+    sortable = [c.name for c in listing.columns if c.sortable]
+    sort = query.get("sort") or listing.default_sort
+    if sort not in sortable:
+        raise QueryError(f"sort must be one of {', '.join(sortable)}, not {sort!r}")
+    order = query.get("order") or (listing.default_order if sort == listing.default_sort else "asc")
+    if order not in ("asc", "desc"):
+        raise QueryError(f"order must be asc or desc, not {order!r}")
+    return sort, order
+
+
+def browse(connection: duckdb.DuckDBPyConnection, listing: Listing, query: dict[str, str], path: str,
+           resolve: Resolver) -> dict[str, Any]:
+    """One page of ``listing`` for the request's query string, with totals, facets and links."""
+    conditions = conditions_of(listing, query, resolve)
+    sort, order = sort_of(listing, query)
+    size = page_size(query.get("size") or query.get("top") or "", PAGE_SIZE)  # top: the older name
+    page = whole_number(query.get("page") or "1", "page")
+    where, params = conditions.where()
+    [(total,)] = connection.execute(f"SELECT count(*) FROM ({listing.source}) WHERE {where}", params).fetchall()
+    offset = (page - 1) * size
+    if offset > max(total - 1, 0):
+        raise QueryError(f"page {page} is past the last page ({max(1, -(-total // size))})")
+    rows = rows_of(connection, listing, where, params, sort, order, size, offset)
+    kept = {k: v for k, v in query.items() if v}
+    return {
+        "kind": listing.name, "title": listing.title, "total": total, "page": page, "size": size,
+        "pages": max(1, -(-total // size)), "sort": sort, "order": order, "query": kept,
+        "columns": [{"name": c.name, "label": c.label, "link": c.link, "sortable": c.sortable,
+                     "numeric": c.numeric, "sort_href": sort_href(path, kept, c.name, sort, order)}
+                    for c in listing.columns],
+        "filters": [{"param": f.param, "label": f.label, "value": kept.get(f.param, "")} for f in listing.filters],
+        "facets": [facet_counts(connection, listing, facet, conditions, path, kept) for facet in listing.facets],
+        "rows": rows,
+        "next": href(path, {**kept, "page": str(page + 1)}) if offset + size < total else None,
+        "previous": href(path, {**kept, "page": str(page - 1)}) if page > 1 else None,
+        "csv": href(f"{path}.csv", {k: v for k, v in kept.items() if k not in ("page", "size")}),
+        "json": href(f"{path}.json", kept),
+    }
+
+
+def all_rows(connection: duckdb.DuckDBPyConnection, listing: Listing, query: dict[str, str],
+             resolve: Resolver) -> list[dict]:
+    """Every matching row (up to CSV_ROWS), for the CSV download."""
+    conditions = conditions_of(listing, query, resolve)
+    sort, order = sort_of(listing, query)
+    where, params = conditions.where()
+    return rows_of(connection, listing, where, params, sort, order, CSV_ROWS, 0)
+
+
+def rows_of(connection, listing: Listing, where: str, params: list, sort: str, order: str, limit: int,
+            offset: int) -> list[dict]:
+    names = [c.name for c in listing.columns] + [e for e in listing.extra if e not in {c.name for c in listing.columns}]
+    tie = ", ".join(f'"{k}"' for k in listing.key)
+    cursor = connection.execute(
+        f"SELECT {', '.join(f'{chr(34)}{n}{chr(34)}' for n in names)} FROM ({listing.source}) WHERE {where} "
+        f'ORDER BY "{sort}" {order.upper()} NULLS LAST, {tie} LIMIT ? OFFSET ?', [*params, limit, offset])
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def facet_counts(connection, listing: Listing, facet: Facet, conditions: Conditions, path: str,
+                 kept: dict[str, str]) -> dict[str, Any]:
+    where, params = conditions.where(skip=facet.param)
+    label = facet.label_column or facet.column
+    value = f"unnest({facet.column})" if facet.many else facet.column
+    shown = f"unnest({label})" if facet.many else label
+    rows = connection.execute(
+        f"SELECT value, any_value(shown), count(*) AS n FROM (SELECT {value} AS value, {shown} AS shown "
+        f"FROM ({listing.source}) WHERE {where}) WHERE value IS NOT NULL GROUP BY value "
+        "ORDER BY n DESC, value LIMIT ?", [*params, FACET_VALUES]).fetchall()
+    selected = kept.get(facet.param)
+    without = {k: v for k, v in kept.items() if k not in (facet.param, "page")}
+    return {"param": facet.param, "label": facet.label, "selected": selected,
+            "clear": href(path, without) if selected else None,
+            "values": [{"value": str(v), "label": str(shown if shown is not None else v), "count": n,
+                        "selected": str(v) == selected, "href": href(path, {**without, facet.param: str(v)})}
+                       for v, shown, n in rows]}
+
+
+def sort_href(path: str, kept: dict[str, str], column: str, sort: str, order: str) -> str:
+    flipped = "asc" if (column == sort and order == "desc") else "desc"
+    return href(path, {**{k: v for k, v in kept.items() if k != "page"}, "sort": column, "order": flipped})
+
+
+def href(path: str, query: dict[str, str]) -> str:
+    return f"{path}?{urlencode(query)}" if query else path

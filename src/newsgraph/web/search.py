@@ -1,0 +1,62 @@
+"""Word and phrase search over quotations and article text.
+
+DuckDB's ``fts`` extension is not bundled with the duckdb wheel and cannot be downloaded here, so the
+web view keeps its own word index: temporary tables (the store stays read-only) of the distinct
+lower-cased words of each quotation and each article, built when the app starts. A query's words
+narrow the candidates through the index; each phrase is then checked on the text with word
+boundaries, so "war" never matches "forward".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import duckdb
+
+from ..corpus import QueryError
+
+WORD = r"[\pL\pN]+"
+PHRASE = re.compile(r'"([^"]*)"|(\S+)')
+TOKEN = re.compile(r"[^\W_]+")
+GAP = r"[^\pL\pN]+"
+INDEXES = {
+    "web_quote_words": "SELECT DISTINCT article_id || chr(31) || quote_id AS key, "
+                       f"unnest(regexp_extract_all(lower(text), '{WORD}')) AS word FROM quotes",
+    "web_article_words": "SELECT DISTINCT article_id AS key, "
+                         f"unnest(regexp_extract_all(lower(text), '{WORD}')) AS word FROM articles",
+}
+
+
+def build_word_index(connection: duckdb.DuckDBPyConnection) -> None:
+    for table, select in INDEXES.items():
+        connection.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS {select}")
+
+
+@dataclass(frozen=True)
+class Search:
+    words: list[str]
+    patterns: list[str]
+
+    def params(self) -> list:
+        return [self.words, len(self.words), self.patterns]
+
+
+def parse_search(text: str) -> Search:
+    """The distinct words of a query and one boundary-checked pattern per phrase or word."""
+    words: list[str] = []
+    patterns: list[str] = []
+    for quoted, bare in PHRASE.findall(text):
+        tokens = TOKEN.findall((quoted or bare).lower())
+        if tokens:
+            patterns.append(rf"(^|[^\pL\pN]){GAP.join(tokens)}($|[^\pL\pN])")
+            words.extend(t for t in tokens if t not in words)
+    if not words:
+        raise QueryError(f"search needs at least one word, not {text!r}")
+    return Search(words, patterns)
+
+
+def search_condition(index: str, key: str, text: str) -> str:
+    """SQL true for rows whose ``key`` has every searched word and whose ``text`` has every phrase."""
+    return (f"{key} IN (SELECT key FROM {index} WHERE list_contains(?, word) GROUP BY key "
+            f"HAVING count(DISTINCT word) = ?) AND len(list_filter(?, lambda p: NOT regexp_matches({text}, p, 'i'))) = 0")
