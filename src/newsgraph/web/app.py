@@ -25,7 +25,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.exceptions import HTTPException
 
 from ..corpus import Corpus, QueryError, UnknownActor
-from .listing import all_rows
+from .listing import all_rows, materialize
 from .listings import LISTINGS
 from .pages import NotFound, Page, Workbench
 from .search import build_word_index
@@ -48,6 +48,7 @@ def create_app(db: str | Path) -> FastAPI:
     """A FastAPI app answering from the store (or Parquet export) at ``db``."""
     corpus = Corpus(db)
     build_word_index(corpus.connection)
+    materialize(corpus.connection, list(LISTINGS.values()))
     workbench = Workbench(corpus)
     lock = threading.Lock()  # one DuckDB connection: requests take turns
     environment = templates()

@@ -68,14 +68,20 @@ class Listing:
     default_order: str = "desc"
     extra: tuple[str, ...] = field(default_factory=tuple)  # columns kept for links, not shown
 
-    def filter(self, param: str) -> Filter:
-        return next(f for f in self.filters if f.param == param)
+    @property
+    def table(self) -> str:
+        return f"web_{self.name}"
+
+
+def materialize(connection: duckdb.DuckDBPyConnection, listings: list[Listing]) -> None:
+    """Each listing's rows as a temporary table (the store stays read-only), so a page, its totals and
+    its facets scan one narrow table instead of joining the store's tables again for each."""
+    for listing in listings:
+        connection.execute(f"CREATE OR REPLACE TEMP TABLE {listing.table} AS {listing.source}")
 
 
 @dataclass
 class Conditions:
-    sql: list[str] = field(default_factory=list)
-    params: list[Any] = field(default_factory=list)
     by_param: dict[str, tuple[str, list[Any]]] = field(default_factory=dict)
 
     def where(self, skip: str | None = None) -> tuple[str, list[Any]]:
@@ -108,14 +114,14 @@ def sort_of(listing: Listing, query: dict[str, str]) -> tuple[str, str]:
 
 
 def browse(connection: duckdb.DuckDBPyConnection, listing: Listing, query: dict[str, str], path: str,
-           resolve: Resolver) -> dict[str, Any]:
+           resolve: Resolver, with_facets: bool = True) -> dict[str, Any]:
     """One page of ``listing`` for the request's query string, with totals, facets and links."""
     conditions = conditions_of(listing, query, resolve)
     sort, order = sort_of(listing, query)
     size = page_size(query.get("size") or query.get("top") or "", PAGE_SIZE)  # top: the older name
     page = whole_number(query.get("page") or "1", "page")
     where, params = conditions.where()
-    [(total,)] = connection.execute(f"SELECT count(*) FROM ({listing.source}) WHERE {where}", params).fetchall()
+    [(total,)] = connection.execute(f"SELECT count(*) FROM {listing.table} WHERE {where}", params).fetchall()
     offset = (page - 1) * size
     if offset > max(total - 1, 0):
         raise QueryError(f"page {page} is past the last page ({max(1, -(-total // size))})")
@@ -127,8 +133,10 @@ def browse(connection: duckdb.DuckDBPyConnection, listing: Listing, query: dict[
         "columns": [{"name": c.name, "label": c.label, "link": c.link, "sortable": c.sortable,
                      "numeric": c.numeric, "sort_href": sort_href(path, kept, c.name, sort, order)}
                     for c in listing.columns],
+        "kept": {k: kept[k] for k in ("sort", "order", "size") if k in kept},
         "filters": [{"param": f.param, "label": f.label, "value": kept.get(f.param, "")} for f in listing.filters],
-        "facets": [facet_counts(connection, listing, facet, conditions, path, kept) for facet in listing.facets],
+        "facets": [facet_counts(connection, listing, facet, conditions, path, kept)
+                   for facet in (listing.facets if with_facets else ())],
         "rows": rows,
         "next": href(path, {**kept, "page": str(page + 1)}) if offset + size < total else None,
         "previous": href(path, {**kept, "page": str(page - 1)}) if page > 1 else None,
@@ -151,7 +159,7 @@ def rows_of(connection, listing: Listing, where: str, params: list, sort: str, o
     names = [c.name for c in listing.columns] + [e for e in listing.extra if e not in {c.name for c in listing.columns}]
     tie = ", ".join(f'"{k}"' for k in listing.key)
     cursor = connection.execute(
-        f"SELECT {', '.join(f'{chr(34)}{n}{chr(34)}' for n in names)} FROM ({listing.source}) WHERE {where} "
+        f"SELECT {', '.join(f'{chr(34)}{n}{chr(34)}' for n in names)} FROM {listing.table} WHERE {where} "
         f'ORDER BY "{sort}" {order.upper()} NULLS LAST, {tie} LIMIT ? OFFSET ?', [*params, limit, offset])
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
@@ -164,12 +172,12 @@ def facet_counts(connection, listing: Listing, facet: Facet, conditions: Conditi
     shown = f"unnest({label})" if facet.many else label
     rows = connection.execute(
         f"SELECT value, any_value(shown), count(*) AS n FROM (SELECT {value} AS value, {shown} AS shown "
-        f"FROM ({listing.source}) WHERE {where}) WHERE value IS NOT NULL GROUP BY value "
+        f"FROM {listing.table} WHERE {where}) WHERE value IS NOT NULL GROUP BY value "
         "ORDER BY n DESC, value LIMIT ?", [*params, FACET_VALUES]).fetchall()
     selected = kept.get(facet.param)
     without = {k: v for k, v in kept.items() if k not in (facet.param, "page")}
     return {"param": facet.param, "label": facet.label, "selected": selected,
-            "clear": href(path, without) if selected else None,
+            "clear_href": href(path, without) if selected else None,
             "values": [{"value": str(v), "label": str(shown if shown is not None else v), "count": n,
                         "selected": str(v) == selected, "href": href(path, {**without, facet.param: str(v)})}
                        for v, shown, n in rows]}

@@ -23,10 +23,16 @@ def searched(index: str, key: str, text: str) -> Filter:
     return Filter("q", "words", search_condition(index, key, text), lambda v: parse_search(v).params())
 
 
+def cluster_number(value: str) -> int | None:
+    """An event cluster id (a BIGINT), or None for anything that cannot be one."""
+    return int(value) if value.isdigit() and int(value) < 2**63 else None
+
+
 def whole(value: str) -> list[int]:
-    if not value.isdigit() or len(value) > 18:
-        raise QueryError(f"expected a number, not {value!r}")
-    return [int(value)]
+    number = cluster_number(value)
+    if number is None:
+        raise QueryError(f"expected an event cluster number, not {value!r}")
+    return [number]
 
 
 ARTICLE_DATE = "TRY_CAST(left(a.date, 10) AS DATE)"

@@ -10,7 +10,7 @@ from urllib.parse import quote, urlencode
 from ..corpus import Corpus, QueryError
 from .charts import MAX_BARS, bars, choose_period, geometry
 from .listing import browse
-from .listings import ACTORS, ARTICLES, EVENTS, LISTINGS, QUAD_LABELS, QUOTES, SPEAKERS
+from .listings import ACTORS, ARTICLES, EVENTS, LISTINGS, QUAD_LABELS, QUOTES, SPEAKERS, cluster_number
 from .reader import Mark, runs, speaker_colours
 from .search import parse_search
 
@@ -65,9 +65,9 @@ class Workbench:
             "(SELECT min(TRY_CAST(left(date, 10) AS DATE)) FROM articles) AS first_date, "
             "(SELECT max(TRY_CAST(left(date, 10) AS DATE)) FROM articles) AS last_date")[0]
         data = {"counts": counts,
-                "speakers": browse(self.connection, SPEAKERS, {"size": "10"}, "/speakers", self.actor_ids)["rows"],
-                "actors": browse(self.connection, ACTORS, {"size": "10"}, "/actors", self.actor_ids)["rows"],
-                "articles": browse(self.connection, ARTICLES, {"size": "8"}, "/articles", self.actor_ids)["rows"],
+                "speakers": browse(self.connection, SPEAKERS, {"size": "10"}, "/speakers", self.actor_ids, False)["rows"],
+                "actors": browse(self.connection, ACTORS, {"size": "10"}, "/actors", self.actor_ids, False)["rows"],
+                "articles": browse(self.connection, ARTICLES, {"size": "8"}, "/articles", self.actor_ids, False)["rows"],
                 "relation": None}
         states = self.corpus.most_active_states(2)
         if len(states) == 2:
@@ -78,9 +78,10 @@ class Workbench:
         data: dict[str, Any] = {"q": q, "quotes": None, "articles": None}
         if q.strip():
             parse_search(q)
-            data["quotes"] = browse(self.connection, QUOTES, {"q": q, "size": "20"}, "/quotes", self.actor_ids)
+            data["quotes"] = browse(self.connection, QUOTES, {"q": q, "size": "20"}, "/quotes", self.actor_ids,
+                                    False)
             data["articles"] = browse(self.connection, ARTICLES, {"q": q, "size": "20"}, "/articles",
-                                      self.actor_ids)
+                                      self.actor_ids, False)
         return Page("search.html", f"Search: {q}" if q else "Search", data)
 
     def suggest(self, q: str = "", kind: str = "actor") -> Page:
@@ -190,9 +191,9 @@ class Workbench:
                 "USING (article_id, actor_id) WHERE l.corpus_actor_id = ? AND (a.role IS NOT NULL OR "
                 "a.organisation IS NOT NULL) GROUP BY ALL ORDER BY articles DESC LIMIT 10", ids),
             "quotes": browse(self.connection, QUOTES, {"speaker": actor_id, "size": "10"}, "/quotes",
-                             self.actor_ids),
+                             self.actor_ids, False),
             "events": browse(self.connection, EVENTS, {"actor": actor_id, "size": "10"}, "/events",
-                             self.actor_ids),
+                             self.actor_ids, False),
             "counterparts": self.counterparts(actor_id, 20),
         }
         return Page("actor.html", actor["name"], data)
@@ -239,20 +240,19 @@ class Workbench:
         if not found:
             raise NotFound(f"There is no quotation cluster {cluster_id!r}.")
         members = browse(self.connection, QUOTES, {"cluster": cluster_id, "size": "200", "sort": "date",
-                                                   "order": "asc"}, "/quotes", self.actor_ids)
+                                                   "order": "asc"}, "/quotes", self.actor_ids, False)
         return Page("quote_cluster.html", f"Quotation by {found[0]['speaker_name'] or 'an unknown speaker'}",
                     {"cluster": found[0], "members": members})
 
     def event_cluster(self, cluster_id: str) -> Page:
-        if not cluster_id.isdigit() or len(cluster_id) > 18:
-            raise NotFound(f"There is no event cluster {cluster_id!r}.")
-        found = self.rows("SELECT * FROM event_clusters WHERE cluster_id = ?", [int(cluster_id)])
+        number = cluster_number(cluster_id)
+        found = self.rows("SELECT * FROM event_clusters WHERE cluster_id = ?", [number]) if number is not None else []
         if not found:
             raise NotFound(f"There is no event cluster {cluster_id!r}.")
         cluster = found[0]
         cluster["quad"] = QUAD_LABELS.get(cluster["quad_class"] or 0)
         members = browse(self.connection, EVENTS, {"cluster": cluster_id, "size": "200", "sort": "date",
-                                                   "order": "asc"}, "/events", self.actor_ids)
+                                                   "order": "asc"}, "/events", self.actor_ids, False)
         title = " ".join(filter(None, [cluster["source_name"], cluster["type"], cluster["target_name"]]))
         return Page("event_cluster.html", title, {"cluster": cluster, "members": members})
 
