@@ -68,10 +68,13 @@ class Workbench:
                 "speakers": browse(self.connection, SPEAKERS, {"size": "10"}, "/speakers", self.actor_ids, False)["rows"],
                 "actors": browse(self.connection, ACTORS, {"size": "10"}, "/actors", self.actor_ids, False)["rows"],
                 "articles": browse(self.connection, ARTICLES, {"size": "8"}, "/articles", self.actor_ids, False)["rows"],
-                "relation": None}
-        states = self.corpus.most_active_states(2)
-        if len(states) == 2:
-            data["relation"] = self.relation_data(states[0], states[1], None)
+                "relation": None}  # the pair of states with the most events between them
+        pair = self.rows(
+            "SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b "
+            "FROM event_clusters WHERE source_country <> target_country GROUP BY ALL ORDER BY count(*) DESC, a, b "
+            "LIMIT 1")
+        if pair:
+            data["relation"] = self.relation_data(pair[0]["a"], pair[0]["b"], None)
         return Page("home.html", "Corpus", data)
 
     def search(self, q: str = "") -> Page:
