@@ -8,8 +8,6 @@ gets the same clean page (or a JSON body for ``.json`` paths).
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import threading
 from collections.abc import Callable
@@ -25,8 +23,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.exceptions import HTTPException
 
 from ..corpus import Corpus, QueryError, UnknownActor
-from .listing import all_rows, materialize
-from .listings import LISTINGS
+from .listing import csv_bytes, materialize
+from .listings import LISTINGS, SUPPORT_TABLES
 from .pages import NotFound, Page, Workbench
 from .search import build_word_index
 
@@ -48,7 +46,7 @@ def create_app(db: str | Path) -> FastAPI:
     """A FastAPI app answering from the store (or Parquet export) at ``db``."""
     corpus = Corpus(db)
     build_word_index(corpus.connection)
-    materialize(corpus.connection, list(LISTINGS.values()))
+    materialize(corpus.connection, {**SUPPORT_TABLES, **{listing.table: listing.source for listing in LISTINGS.values()}})
     workbench = Workbench(corpus)
     lock = threading.Lock()  # one DuckDB connection: requests take turns
     environment = templates()
@@ -104,12 +102,12 @@ def create_app(db: str | Path) -> FastAPI:
     def csv_download(request: Request, name: str) -> Response:
         try:
             with lock:
-                rows = all_rows(corpus.connection, LISTINGS[name], dict(request.query_params), workbench.actor_ids)
+                body = csv_bytes(corpus.connection, LISTINGS[name], dict(request.query_params), workbench.actor_ids)
         except (UnknownActor, NotFound) as failure:
             return error(request, 404, str(failure))
         except (QueryError, ValueError) as failure:
             return error(request, 400, str(failure))
-        return Response(as_csv(rows), media_type="text/csv; charset=utf-8",
+        return Response(body, media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
 
     def options(request: Request) -> dict[str, str]:
@@ -159,13 +157,3 @@ def twin_path(request: Request) -> str:
     path = request.url.path
     twin = "/index.json" if path == "/" else f"{path.removesuffix('/')}.json"
     return quote(twin, safe="/:%") + (f"?{request.url.query}" if request.url.query else "")
-
-
-def as_csv(rows: list[dict[str, Any]]) -> str:
-    out = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
-    return out.getvalue()

@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
+import io
+
 import duckdb
+import pyarrow.csv as pa_csv
 
 from ..corpus import QueryError
 from .params import page_size, whole_number
@@ -42,6 +45,7 @@ class Filter:
     condition: str
     convert: Callable[[str], list[Any]] = lambda value: [value]
     actor: bool = False  # the value names an actor (an id, a name or a country code): bound as its ids
+    build: Callable[[str], tuple[str, list[Any]]] | None = None  # a condition that depends on the value
 
 
 @dataclass(frozen=True)
@@ -73,11 +77,11 @@ class Listing:
         return f"web_{self.name}"
 
 
-def materialize(connection: duckdb.DuckDBPyConnection, listings: list[Listing]) -> None:
+def materialize(connection: duckdb.DuckDBPyConnection, tables: dict[str, str]) -> None:
     """Each listing's rows as a temporary table (the store stays read-only), so a page, its totals and
     its facets scan one narrow table instead of joining the store's tables again for each."""
-    for listing in listings:
-        connection.execute(f"CREATE OR REPLACE TEMP TABLE {listing.table} AS {listing.source}")
+    for table, source in tables.items():
+        connection.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS {source}")
 
 
 @dataclass
@@ -96,7 +100,10 @@ def conditions_of(listing: Listing, query: dict[str, str], resolve: Resolver) ->
     found = Conditions()
     for item in listing.filters:
         value = query.get(item.param, "").strip()
-        if value:
+        if item.build and value:
+            condition, params = item.build(value)
+            found.by_param[item.param] = (f"({condition})", params)
+        elif value:
             params = [resolve(value)] if item.actor else item.convert(value)
             found.by_param[item.param] = (f"({item.condition})", params)
     return found
@@ -145,22 +152,42 @@ def browse(connection: duckdb.DuckDBPyConnection, listing: Listing, query: dict[
     }
 
 
-def all_rows(connection: duckdb.DuckDBPyConnection, listing: Listing, query: dict[str, str],
-             resolve: Resolver) -> list[dict]:
-    """Every matching row (up to CSV_ROWS), for the CSV download."""
-    conditions = conditions_of(listing, query, resolve)
-    sort, order = sort_of(listing, query)
-    where, params = conditions.where()
-    return rows_of(connection, listing, where, params, sort, order, CSV_ROWS, 0)
+def csv_bytes(connection: duckdb.DuckDBPyConnection, listing: Listing, query: dict[str, str],
+              resolve: Resolver) -> bytes:
+    """Every matching row (up to CSV_ROWS) as CSV, list values joined by "; "."""
+    where, params = conditions_of(listing, query, resolve).where()
+    lists = {name for name, kind in connection.execute(
+        "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ?", [listing.table]).fetchall()
+        if kind.endswith("[]")}
+    columns = ", ".join(f"array_to_string({quoted(n)}, '; ') AS {quoted(n)}" if n in lists else quoted(n)
+                        for n in shown_names(listing))
+    table = connection.execute(f"SELECT {columns} FROM {listing.table} WHERE {where} "
+                               f"{ordering(listing, *sort_of(listing, query))} LIMIT ?",
+                               [*params, CSV_ROWS]).to_arrow_table()
+    out = io.BytesIO()
+    pa_csv.write_csv(table, out)
+    return out.getvalue()
+
+
+def shown_names(listing: Listing) -> list[str]:
+    shown = [c.name for c in listing.columns]
+    return shown + [e for e in listing.extra if e not in shown]
+
+
+def quoted(name: str) -> str:
+    return f'"{name}"'
+
+
+def ordering(listing: Listing, sort: str, order: str) -> str:
+    """The ORDER BY clause: the chosen column, then the key so that pages never overlap."""
+    return f"ORDER BY {quoted(sort)} {order.upper()} NULLS LAST, {', '.join(map(quoted, listing.key))}"
 
 
 def rows_of(connection, listing: Listing, where: str, params: list, sort: str, order: str, limit: int,
             offset: int) -> list[dict]:
-    names = [c.name for c in listing.columns] + [e for e in listing.extra if e not in {c.name for c in listing.columns}]
-    tie = ", ".join(f'"{k}"' for k in listing.key)
-    cursor = connection.execute(
-        f"SELECT {', '.join(f'{chr(34)}{n}{chr(34)}' for n in names)} FROM {listing.table} WHERE {where} "
-        f'ORDER BY "{sort}" {order.upper()} NULLS LAST, {tie} LIMIT ? OFFSET ?', [*params, limit, offset])
+    names = shown_names(listing)
+    cursor = connection.execute(f"SELECT {', '.join(map(quoted, names))} FROM {listing.table} WHERE {where} "
+                                f"{ordering(listing, sort, order)} LIMIT ? OFFSET ?", [*params, limit, offset])
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 

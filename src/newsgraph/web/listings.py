@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..corpus import QueryError
 from .listing import Column, Facet, Filter, Listing
 from .params import day
-from .search import parse_search, search_condition
+from .search import search_condition
 
 QUAD_LABELS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 KEPT = "article_id NOT IN (SELECT article_id FROM duplicates)"
@@ -20,7 +20,7 @@ def until(column: str) -> Filter:
 
 
 def searched(index: str, key: str, text: str) -> Filter:
-    return Filter("q", "words", search_condition(index, key, text), lambda v: parse_search(v).params())
+    return Filter("q", "words", "", build=lambda value: search_condition(index, key, text, value))
 
 
 def cluster_number(value: str) -> int | None:
@@ -67,7 +67,7 @@ QUOTES = Listing(
     columns=(Column("date", "date"), Column("speaker", "speaker", link="speaker"), Column("kind", "kind"),
              Column("text", "quotation", link="quote"), Column("outlet", "outlet"),
              Column("article_title", "article", link="article")),
-    filters=(searched("web_quote_words", "key", "text"), Filter("speaker", "speaker", "list_contains(?, speaker_id)", actor=True),
+    filters=(searched("web_quote_words", "key", "text"), Filter("speaker", "speaker", "speaker_id IN (SELECT unnest(?))", actor=True),
              Filter("kind", "kind", "kind = ?"), Filter("outlet", "outlet", "outlet = ?"),
              Filter("country", "speaker country", "speaker_country = ?"),
              Filter("cluster", "cluster", "cluster_id = ?"), since("date"), until("date")),
@@ -86,9 +86,16 @@ EVENT_SIDES = """SELECT ea.article_id, ea.event_id,
         FROM event_actors AS ea LEFT JOIN actor_links AS l ON l.article_id = ea.article_id AND l.actor_id = ea.actor_id
         LEFT JOIN corpus_actors AS c ON c.corpus_actor_id = l.corpus_actor_id GROUP BY ea.article_id, ea.event_id"""
 
+EVENT_OF_ACTORS = "key IN (SELECT key FROM web_event_actors WHERE actor_id IN (SELECT unnest(?)))"
+SUPPORT_TABLES = {  # the actors of each event, one row each, for the actor filters of the events list
+    "web_event_actors": "SELECT DISTINCT ea.article_id || chr(31) || ea.event_id AS key, l.corpus_actor_id AS actor_id "
+                        "FROM event_actors AS ea JOIN actor_links AS l ON l.article_id = ea.article_id "
+                        "AND l.actor_id = ea.actor_id",
+}
+
 EVENTS = Listing(
     name="events", title="Events",
-    source=f"""SELECT e.article_id, e.event_id, coalesce(TRY_CAST(left(e.date, 10) AS DATE), {ARTICLE_DATE}) AS date,
+    source=f"""SELECT e.article_id, e.event_id, e.article_id || chr(31) || e.event_id AS key, coalesce(TRY_CAST(left(e.date, 10) AS DATE), {ARTICLE_DATE}) AS date,
         e.type, e.mode, e.trigger_text AS trigger, e.sentence_text AS sentence, e.quad_class,
         CASE e.quad_class {' '.join(f"WHEN {n} THEN '{label}'" for n, label in QUAD_LABELS.items())} END AS quad,
         e.cameo, e.score, e.negated, e.hypothetical, e.place_name AS place, a.source AS outlet,
@@ -106,8 +113,7 @@ EVENTS = Listing(
              Column("recipient_names", "recipient", link="actors:recipient_ids", sortable=False),
              Column("quad", "quad class"), Column("cameo", "CAMEO"), Column("score", "score", numeric=True),
              Column("trigger", "trigger"), Column("article_title", "article", link="article")),
-    filters=(Filter("actor", "actor", "list_has_any(actor_ids || recipient_ids, ?)", actor=True),
-             Filter("with", "with", "list_has_any(actor_ids || recipient_ids, ?)", actor=True),
+    filters=(Filter("actor", "actor", EVENT_OF_ACTORS, actor=True), Filter("with", "with", EVENT_OF_ACTORS, actor=True),
              Filter("type", "type", "type = ?"), Filter("quad", "quad class", "quad = ?"),
              Filter("mode", "mode", "mode = ?"), Filter("country", "country", "list_contains(countries, ?)"),
              Filter("outlet", "outlet", "outlet = ?"), Filter("dated", "dated", "dated = ?"),

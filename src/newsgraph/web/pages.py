@@ -276,8 +276,8 @@ class Workbench:
         first, second = self.side(a), self.side(b)
         clusters = self.rows(
             "SELECT date, quad_class, source_id, target_id, score FROM event_clusters WHERE "
-            "(list_contains(?, source_id) AND list_contains(?, target_id)) OR "
-            "(list_contains(?, source_id) AND list_contains(?, target_id))",
+            "(source_id IN (SELECT unnest(?)) AND target_id IN (SELECT unnest(?))) OR "
+            "(source_id IN (SELECT unnest(?)) AND target_id IN (SELECT unnest(?)))",
             [first["ids"], second["ids"], second["ids"], first["ids"]])
         dated = [(c["date"], c["quad_class"]) for c in clusters if c["date"] is not None]
         undated: dict[int, int] = {}

@@ -38,9 +38,6 @@ class Search:
     words: list[str]
     patterns: list[str]
 
-    def params(self) -> list:
-        return [self.words, len(self.words), self.patterns]
-
 
 def parse_search(text: str) -> Search:
     """The distinct words of a query and one boundary-checked pattern per phrase or word."""
@@ -56,7 +53,10 @@ def parse_search(text: str) -> Search:
     return Search(words, patterns)
 
 
-def search_condition(index: str, key: str, text: str) -> str:
-    """SQL true for rows whose ``key`` has every searched word and whose ``text`` has every phrase."""
-    return (f"{key} IN (SELECT key FROM {index} WHERE list_contains(?, word) GROUP BY key "
-            f"HAVING count(DISTINCT word) = ?) AND len(list_filter(?, lambda p: NOT regexp_matches({text}, p, 'i'))) = 0")
+def search_condition(index: str, key: str, text: str, query: str) -> tuple[str, list]:
+    """SQL true for rows whose ``key`` has every searched word and whose ``text`` has every phrase, with its
+    parameters. Each pattern is a parameter of its own so that DuckDB compiles it once, not once a row."""
+    search = parse_search(query)
+    phrases = " AND ".join(f"regexp_matches({text}, ?, 'i')" for _ in search.patterns)
+    return (f"{key} IN (SELECT key FROM {index} WHERE word IN (SELECT unnest(?)) GROUP BY key "
+            f"HAVING count(DISTINCT word) = ?) AND {phrases}", [search.words, len(search.words), *search.patterns])
