@@ -125,7 +125,8 @@ def browse(connection: duckdb.DuckDBPyConnection, listing: Listing, query: dict[
     """One page of ``listing`` for the request's query string, with totals, facets and links."""
     conditions = conditions_of(listing, query, resolve)
     sort, order = sort_of(listing, query)
-    size = page_size(query.get("size") or query.get("top") or "", PAGE_SIZE)  # top: the older name
+    size_name = "top" if query.get("top") and not query.get("size") else "size"  # top: the older name
+    size = page_size(query.get(size_name, ""), PAGE_SIZE, size_name)
     page = whole_number(query.get("page") or "1", "page")
     where, params = conditions.where()
     [(total,)] = connection.execute(f"SELECT count(*) FROM {listing.table} WHERE {where}", params).fetchall()
@@ -161,9 +162,9 @@ def csv_bytes(connection: duckdb.DuckDBPyConnection, listing: Listing, query: di
         if kind.endswith("[]")}
     columns = ", ".join(f"array_to_string({quoted(n)}, '; ') AS {quoted(n)}" if n in lists else quoted(n)
                         for n in shown_names(listing))
-    table = connection.execute(f"SELECT {columns} FROM {listing.table} WHERE {where} "
-                               f"{ordering(listing, *sort_of(listing, query))} LIMIT ?",
-                               [*params, CSV_ROWS]).to_arrow_table()
+    table = connection.sql(f"SELECT {columns} FROM {listing.table} WHERE {where} "
+                           f"{ordering(listing, *sort_of(listing, query))} LIMIT ?",
+                           params=[*params, CSV_ROWS]).to_arrow_table()
     out = io.BytesIO()
     pa_csv.write_csv(table, out)
     return out.getvalue()

@@ -20,8 +20,8 @@ def whole_number(value: str, name: str, largest: int = LARGEST) -> int:
     return number
 
 
-def page_size(value: str, default: int) -> int:
-    return whole_number(value, "size", 1000) if value.strip() else default
+def page_size(value: str, default: int, name: str = "size") -> int:
+    return whole_number(value, name, 1000) if value.strip() else default
 
 
 def day(value: str, name: str) -> date:
