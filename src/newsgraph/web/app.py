@@ -46,7 +46,7 @@ def create_app(db: str | Path) -> FastAPI:
     """A FastAPI app answering from the store (or Parquet export) at ``db``."""
     corpus = Corpus(db)
     build_word_index(corpus.connection)
-    materialize(corpus.connection, {**SUPPORT_TABLES, **{listing.table: listing.source for listing in LISTINGS.values()}})
+    materialize(corpus.connection, {**SUPPORT_TABLES, **{item.table: item.source for item in LISTINGS.values()}})
     workbench = Workbench(corpus)
     lock = threading.Lock()  # one DuckDB connection: requests take turns
     environment = templates()

@@ -36,6 +36,7 @@ def whole(value: str) -> list[int]:
 
 
 ARTICLE_DATE = "TRY_CAST(left(a.date, 10) AS DATE)"
+EVENT_DATE = f"coalesce(TRY_CAST(left(e.date, 10) AS DATE), {ARTICLE_DATE})"  # as corpus linking dates them
 
 ARTICLES = Listing(
     name="articles", title="Articles",
@@ -67,7 +68,8 @@ QUOTES = Listing(
     columns=(Column("date", "date"), Column("speaker", "speaker", link="speaker"), Column("kind", "kind"),
              Column("text", "quotation", link="quote"), Column("outlet", "outlet"),
              Column("article_title", "article", link="article")),
-    filters=(searched("web_quote_words", "key", "text"), Filter("speaker", "speaker", "speaker_id IN (SELECT unnest(?))", actor=True),
+    filters=(searched("web_quote_words", "key", "text"),
+             Filter("speaker", "speaker", "speaker_id IN (SELECT unnest(?))", actor=True),
              Filter("kind", "kind", "kind = ?"), Filter("outlet", "outlet", "outlet = ?"),
              Filter("country", "speaker country", "speaker_country = ?"),
              Filter("cluster", "cluster", "cluster_id = ?"), since("date"), until("date")),
@@ -95,14 +97,14 @@ SUPPORT_TABLES = {  # the actors of each event, one row each, for the actor filt
 
 EVENTS = Listing(
     name="events", title="Events",
-    source=f"""SELECT e.article_id, e.event_id, e.article_id || chr(31) || e.event_id AS key, coalesce(TRY_CAST(left(e.date, 10) AS DATE), {ARTICLE_DATE}) AS date,
+    source=f"""SELECT e.article_id, e.event_id, e.article_id || chr(31) || e.event_id AS key, {EVENT_DATE} AS date,
         e.type, e.mode, e.trigger_text AS trigger, e.sentence_text AS sentence, e.quad_class,
         CASE e.quad_class {' '.join(f"WHEN {n} THEN '{label}'" for n, label in QUAD_LABELS.items())} END AS quad,
         e.cameo, e.score, e.negated, e.hypothetical, e.place_name AS place, a.source AS outlet,
         a.title AS article_title, coalesce(s.actor_ids, []) AS actor_ids, coalesce(s.actor_names, []) AS actor_names,
         coalesce(s.recipient_ids, []) AS recipient_ids, coalesce(s.recipient_names, []) AS recipient_names,
         coalesce(s.countries, []) AS countries, k.cluster_id,
-        CASE WHEN coalesce(TRY_CAST(left(e.date, 10) AS DATE), {ARTICLE_DATE}) IS NULL THEN 'no' ELSE 'yes' END AS dated
+        CASE WHEN {EVENT_DATE} IS NULL THEN 'no' ELSE 'yes' END AS dated
         FROM events AS e JOIN articles AS a USING (article_id)
         LEFT JOIN ({EVENT_SIDES}) AS s ON s.article_id = e.article_id AND s.event_id = e.event_id
         LEFT JOIN (SELECT article_id, event_id, min(cluster_id) AS cluster_id FROM event_links GROUP BY ALL) AS k

@@ -5,13 +5,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from ..corpus import Corpus, QueryError
 from .charts import MAX_BARS, bars, choose_period, geometry
-from .listing import browse
+from .listing import Listing, browse
 from .listings import ACTORS, ARTICLES, EVENTS, LISTINGS, QUAD_LABELS, QUOTES, SPEAKERS, cluster_number
-from .reader import Mark, runs, speaker_colours
+from .reader import ArticleLinks, reader_data
 from .search import parse_search
 
 SUGGESTIONS = 12
@@ -53,6 +53,10 @@ class Workbench:
         data = browse(self.connection, listing, query, f"/{name}", self.actor_ids)
         return Page("listing.html", listing.title, data)
 
+    def embedded(self, listing: Listing, **query: str) -> dict[str, Any]:
+        """A few rows of a list shown inside another page: no facets."""
+        return browse(self.connection, listing, query, f"/{listing.name}", self.actor_ids, with_facets=False)
+
     # -- home, search and names
 
     def home(self) -> Page:
@@ -65,9 +69,9 @@ class Workbench:
             "(SELECT min(TRY_CAST(left(date, 10) AS DATE)) FROM articles) AS first_date, "
             "(SELECT max(TRY_CAST(left(date, 10) AS DATE)) FROM articles) AS last_date")[0]
         data = {"counts": counts,
-                "speakers": browse(self.connection, SPEAKERS, {"size": "10"}, "/speakers", self.actor_ids, False)["rows"],
-                "actors": browse(self.connection, ACTORS, {"size": "10"}, "/actors", self.actor_ids, False)["rows"],
-                "articles": browse(self.connection, ARTICLES, {"size": "8"}, "/articles", self.actor_ids, False)["rows"],
+                "speakers": self.embedded(SPEAKERS, size="10")["rows"],
+                "actors": self.embedded(ACTORS, size="10")["rows"],
+                "articles": self.embedded(ARTICLES, size="8")["rows"],
                 "relation": None}  # the pair of states with the most events between them
         pair = self.rows(
             "SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b "
@@ -81,10 +85,8 @@ class Workbench:
         data: dict[str, Any] = {"q": q, "quotes": None, "articles": None}
         if q.strip():
             parse_search(q)
-            data["quotes"] = browse(self.connection, QUOTES, {"q": q, "size": "20"}, "/quotes", self.actor_ids,
-                                    False)
-            data["articles"] = browse(self.connection, ARTICLES, {"q": q, "size": "20"}, "/articles",
-                                      self.actor_ids, False)
+            data["quotes"] = self.embedded(QUOTES, q=q, size="20")
+            data["articles"] = self.embedded(ARTICLES, q=q, size="20")
         return Page("search.html", f"Search: {q}" if q else "Search", data)
 
     def suggest(self, q: str = "", kind: str = "actor") -> Page:
@@ -115,64 +117,19 @@ class Workbench:
         analysis = self.corpus.store.analysis(article_id) if self.corpus.store is not None else None
         if analysis is None:
             raise NotFound(f"There is no article {article_id!r} in this corpus.")
-        corpus_ids = {row["actor_id"]: row for row in self.rows(
-            "SELECT l.actor_id, l.corpus_actor_id, c.name FROM actor_links AS l JOIN corpus_actors AS c "
-            "USING (corpus_actor_id) WHERE l.article_id = ?", [article_id])}
-        quote_clusters = {r["quote_id"]: r["cluster_id"] for r in self.rows(
-            "SELECT quote_id, cluster_id FROM quote_links WHERE article_id = ?", [article_id])}
-        event_clusters: dict[str, list[int]] = {}
-        for r in self.rows("SELECT event_id, list(DISTINCT cluster_id) AS ids FROM event_links WHERE article_id = ? "
-                           "GROUP BY 1", [article_id]):
-            event_clusters[r["event_id"]] = sorted(r["ids"])
-        duplicate = self.rows("SELECT duplicate_of, similarity FROM duplicates WHERE article_id = ?", [article_id])
-
-        def actor_of(actor_id: str | None) -> dict | None:
-            linked = corpus_ids.get(actor_id or "")
-            return {"id": linked["corpus_actor_id"], "name": linked["name"]} if linked else None
-
-        colours = speaker_colours([q.speaker.id if q.speaker else None for q in analysis.quotes])
-        quotes = []
-        for q in analysis.quotes:
-            speaker = actor_of(q.speaker.id) if q.speaker else None
-            quotes.append({"id": q.id, "text": q.text, "kind": q.kind, "start": q.start, "end": q.end,
-                           "speaker": speaker, "speaker_name": q.speaker.name if q.speaker else None,
-                           "cue": q.cue.text if q.cue else None, "pullquote": q.pullquote,
-                           "cluster_id": quote_clusters.get(q.id), "colour": colours[q.speaker.id if q.speaker else None],
-                           "confidence": q.confidence})
-        events = []
-        for e in analysis.events:
-            events.append({
-                "id": e.id, "type": e.type, "mode": e.mode, "context": e.context, "trigger": e.trigger.text,
-                "start": e.trigger.start, "end": e.trigger.end, "sentence": e.sentence.text,
-                "actors": [actor_of(a.id) or {"id": None, "name": a.name} for a in e.actor],
-                "recipients": [actor_of(a.id) or {"id": None, "name": a.name} for a in e.recipient],
-                "negated": e.negated, "hypothetical": e.hypothetical, "future": e.future,
-                "claimed_by": e.claimed_by, "date": e.date, "place": e.place.name if e.place else None,
-                "place_country": e.place.country if e.place else None, "score": e.score,
-                "quad_class": e.quad_class, "quad": QUAD_LABELS.get(e.quad_class or 0), "cameo": e.cameo,
-                "goldstein": e.goldstein, "clusters": event_clusters.get(e.id, [])})
-        marks = [Mark(q["start"], q["end"], "quote", q["id"], actor_href(q["speaker"]) or cluster_href(q),
-                      q["colour"]) for q in quotes if not q["pullquote"]]
-        marks += [Mark(e["start"], e["end"], "trigger", e["id"], event_href(e)) for e in events]
-        marks += [Mark(m.start, m.end, "mention", f"m{m.start}", actor_href(actor_of(m.actor_id)))
-                  for m in analysis.mentions if actor_of(m.actor_id)]
-        text = analysis.article.text
-        blocks = [{"kind": b.kind, "index": b.index, "credit": b.credit,
-                   "runs": runs(text, b.start, b.end, marks)} for b in analysis.layout.blocks]
-        if not blocks:
-            blocks = [{"kind": "paragraph", "index": 0, "credit": None, "runs": runs(text, 0, len(text), marks)}]
-        legend = {}
-        for q in quotes:
-            key = q["speaker"]["id"] if q["speaker"] else None
-            legend.setdefault(key, {"speaker": q["speaker"], "name": q["speaker_name"] or "unattributed",
-                                    "colour": q["colour"], "quotes": 0})["quotes"] += 1
-        article = analysis.article
-        data = {"article": {"id": article.id, "title": article.title, "date": article.date,
-                            "source": article.source, "url": article.url, "author": article.author,
-                            "path": article.path, "warnings": article.warnings, "notes": analysis.notes,
-                            "duplicate_of": duplicate[0]["duplicate_of"] if duplicate else None},
-                "blocks": blocks, "quotes": quotes, "events": events, "legend": list(legend.values())}
-        return Page("article.html", article.title or article_id, data, record=analysis.to_dict())
+        links = ArticleLinks(
+            actors={r["actor_id"]: {"id": r["corpus_actor_id"], "name": r["name"]} for r in self.rows(
+                "SELECT l.actor_id, l.corpus_actor_id, c.name FROM actor_links AS l JOIN corpus_actors AS c "
+                "USING (corpus_actor_id) WHERE l.article_id = ?", [article_id])},
+            quote_clusters={r["quote_id"]: r["cluster_id"] for r in self.rows(
+                "SELECT quote_id, cluster_id FROM quote_links WHERE article_id = ?", [article_id])},
+            event_clusters={r["event_id"]: sorted(r["ids"]) for r in self.rows(
+                "SELECT event_id, list(DISTINCT cluster_id) AS ids FROM event_links WHERE article_id = ? "
+                "GROUP BY 1", [article_id])})
+        data = reader_data(analysis, links)
+        duplicate = self.rows("SELECT duplicate_of FROM duplicates WHERE article_id = ?", [article_id])
+        data["article"]["duplicate_of"] = duplicate[0]["duplicate_of"] if duplicate else None
+        return Page("article.html", analysis.article.title or article_id, data, record=analysis.to_dict())
 
     # -- actors
 
@@ -193,10 +150,8 @@ class Workbench:
                 "SELECT a.role, a.organisation, count(*) AS articles FROM actors AS a JOIN actor_links AS l "
                 "USING (article_id, actor_id) WHERE l.corpus_actor_id = ? AND (a.role IS NOT NULL OR "
                 "a.organisation IS NOT NULL) GROUP BY ALL ORDER BY articles DESC LIMIT 10", ids),
-            "quotes": browse(self.connection, QUOTES, {"speaker": actor_id, "size": "10"}, "/quotes",
-                             self.actor_ids, False),
-            "events": browse(self.connection, EVENTS, {"actor": actor_id, "size": "10"}, "/events",
-                             self.actor_ids, False),
+            "quotes": self.embedded(QUOTES, speaker=actor_id, size="10"),
+            "events": self.embedded(EVENTS, actor=actor_id, size="10"),
             "counterparts": self.counterparts(actor_id, 20),
         }
         return Page("actor.html", actor["name"], data)
@@ -242,8 +197,7 @@ class Workbench:
         found = self.rows("SELECT * FROM quote_clusters WHERE cluster_id = ?", [cluster_id])
         if not found:
             raise NotFound(f"There is no quotation cluster {cluster_id!r}.")
-        members = browse(self.connection, QUOTES, {"cluster": cluster_id, "size": "200", "sort": "date",
-                                                   "order": "asc"}, "/quotes", self.actor_ids, False)
+        members = self.embedded(QUOTES, cluster=cluster_id, size="200", sort="date", order="asc")
         return Page("quote_cluster.html", f"Quotation by {found[0]['speaker_name'] or 'an unknown speaker'}",
                     {"cluster": found[0], "members": members})
 
@@ -254,8 +208,7 @@ class Workbench:
             raise NotFound(f"There is no event cluster {cluster_id!r}.")
         cluster = found[0]
         cluster["quad"] = QUAD_LABELS.get(cluster["quad_class"] or 0)
-        members = browse(self.connection, EVENTS, {"cluster": cluster_id, "size": "200", "sort": "date",
-                                                   "order": "asc"}, "/events", self.actor_ids, False)
+        members = self.embedded(EVENTS, cluster=cluster_id, size="200", sort="date", order="asc")
         title = " ".join(filter(None, [cluster["source_name"], cluster["type"], cluster["target_name"]]))
         return Page("event_cluster.html", title, {"cluster": cluster, "members": members})
 
@@ -314,18 +267,6 @@ def tone(score: float | None) -> str:
     if score is None or abs(score) < 0.5:
         return "neutral"
     return "cooperation" if score > 0 else "conflict"
-
-
-def actor_href(actor: dict | None) -> str | None:
-    return f"/actors/{quote(actor['id'], safe='')}" if actor and actor.get("id") else None
-
-
-def cluster_href(quote_row: dict) -> str | None:
-    return f"/quote-clusters/{quote_row['cluster_id']}" if quote_row.get("cluster_id") else None
-
-
-def event_href(event: dict) -> str:
-    return f"/event-clusters/{event['clusters'][0]}" if event["clusters"] else f"#event-{event['id']}"
 
 
 def events_href(a: str, b: str, extra: dict[str, str]) -> str:
