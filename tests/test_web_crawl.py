@@ -76,3 +76,16 @@ def test_crawl_reaches_every_item(crawl, web_store, kind, prefix, sql):
         ids = [str(row[0]) for row in connection.execute(sql).fetchall()]
     missing = [i for i in ids if prefix + i not in pages]
     assert ids and missing == [], f"{len(missing)} of {len(ids)} {kind} pages not reached: {missing[:5]}"
+
+
+def test_article_ids_with_slashes_open(web_store):
+    client = TestClient(create_app(web_store))
+    for path in ("/articles/wire/2025/07/harbour-talks", "/articles/wire%2F2025%2F07%2Fharbour-talks"):
+        assert client.get(path).status_code == 200
+        assert client.get(f"{path}.json").json()["id"] == "wire/2025/07/harbour-talks"
+
+
+def test_relation_errors_keep_the_picker(web_store):
+    answer = TestClient(create_app(web_store)).get("/relations", params={"a": "Narnia", "b": "RUS"})
+    assert answer.status_code == 404
+    assert 'name="a" value="Narnia"' in answer.text and 'name="b" value="RUS"' in answer.text

@@ -65,8 +65,9 @@ def create_app(db: str | Path) -> FastAPI:
             return JSONResponse({"error": message, "status": status}, status_code=status)
         action = request.url.path.removesuffix(".csv")
         listing = LISTINGS.get(action.strip("/"))
-        fields = [{"param": f.param, "label": f.label, "value": request.query_params.get(f.param, "")}
-                  for f in listing.filters] if listing else []
+        named = [(f.param, f.label) for f in listing.filters] if listing else FORMS.get(action, [])
+        fields = [{"param": param, "label": label, "value": request.query_params.get(param, "")}
+                  for param, label in named]
         return html(request, "error.html", status, title=TITLES.get(status, "Error"), status=status,
                     message=message, fields=fields, action=action)
 
@@ -146,6 +147,7 @@ def create_app(db: str | Path) -> FastAPI:
     return app
 
 
+FORMS = {"/relations": [("a", "actor"), ("b", "with"), ("by", "period")], "/search": [("q", "words")]}
 TITLES = {400: "Bad request", 404: "Not found", 405: "Not allowed", 500: "Server error"}
 
 

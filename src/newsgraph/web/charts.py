@@ -6,12 +6,14 @@ and year that fits, or the one asked for when it fits. Undated events are counte
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
 MAX_BARS = 60
+LABEL_WIDTH = 64  # view-box units an axis label needs
 WIDTH, HEIGHT, AXIS = 800, 260, 28
 QUAD_ORDER = (1, 2, 3, 4)
 
@@ -98,7 +100,8 @@ def geometry(found: list[Bar]) -> dict:
     top = max(bar.total for bar in found) or 1
     slot = (WIDTH - 40) / len(found)
     plot = HEIGHT - AXIS - 10
-    every = max(1, -(-len(found) // 10))
+    every = max(1, math.ceil(LABEL_WIDTH / slot))
+    last_labelled = len(found) - 1 - (every if found[-1].since is None else 0)  # keep clear of "undated"
     shapes = []
     for index, bar in enumerate(found):
         x, y = 40 + index * slot, HEIGHT - AXIS
@@ -111,6 +114,6 @@ def geometry(found: list[Bar]) -> dict:
                 segments.append({"quad": quad, "y": round(y, 1), "height": round(height, 1), "count": count})
         shapes.append({"label": bar.label, "x": round(x + slot * 0.1, 1), "width": round(max(slot * 0.8, 1), 1),
                        "segments": segments, "total": bar.total, "since": bar.since, "until": bar.until,
-                       "show_label": index % every == 0 or bar.since is None,
+                       "show_label": bar.since is None or (index % every == 0 and index <= last_labelled),
                        "label_x": round(x + slot / 2, 1)})
     return {"width": WIDTH, "height": HEIGHT, "bars": shapes, "top": top, "axis_y": HEIGHT - AXIS}
