@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 MAX_BARS = 60
-LABEL_WIDTH = 64  # view-box units an axis label needs
+LABEL_WIDTH = 100  # view-box units an axis label needs (labels stay legible on a phone)
 WIDTH, HEIGHT, AXIS = 800, 260, 28
 QUAD_ORDER = (1, 2, 3, 4)
 
