@@ -45,7 +45,8 @@ class Filter:
     condition: str
     convert: Callable[[str], list[Any]] = lambda value: [value]
     actor: bool = False  # the value names an actor (an id, a name or a country code): bound as its ids
-    build: Callable[[str], tuple[str, list[Any]]] | None = None  # a condition that depends on the value
+    # rows found once by their own query (a word search): bound as the list of their keys
+    search: Callable[[duckdb.DuckDBPyConnection, str], list[str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -96,16 +97,18 @@ class Conditions:
 Resolver = Callable[[str], list[str]]
 
 
-def conditions_of(listing: Listing, query: dict[str, str], resolve: Resolver) -> Conditions:
+def conditions_of(connection: duckdb.DuckDBPyConnection, listing: Listing, query: dict[str, str],
+                  resolve: Resolver) -> Conditions:
     found = Conditions()
     for item in listing.filters:
         value = query.get(item.param, "").strip()
-        if item.build and value:
-            condition, params = item.build(value)
-            found.by_param[item.param] = (f"({condition})", params)
-        elif value:
+        if not value:
+            continue
+        if item.search:
+            params = [item.search(connection, value)]
+        else:
             params = [resolve(value)] if item.actor else item.convert(value)
-            found.by_param[item.param] = (f"({item.condition})", params)
+        found.by_param[item.param] = (f"({item.condition})", params)
     return found
 
 
@@ -123,7 +126,7 @@ def sort_of(listing: Listing, query: dict[str, str]) -> tuple[str, str]:
 def browse(connection: duckdb.DuckDBPyConnection, listing: Listing, query: dict[str, str], path: str,
            resolve: Resolver, with_facets: bool = True) -> dict[str, Any]:
     """One page of ``listing`` for the request's query string, with totals, facets and links."""
-    conditions = conditions_of(listing, query, resolve)
+    conditions = conditions_of(connection, listing, query, resolve)
     sort, order = sort_of(listing, query)
     size_name = "top" if query.get("top") and not query.get("size") else "size"  # top: the older name
     size = page_size(query.get(size_name, ""), PAGE_SIZE, size_name)
@@ -156,7 +159,7 @@ def browse(connection: duckdb.DuckDBPyConnection, listing: Listing, query: dict[
 def csv_bytes(connection: duckdb.DuckDBPyConnection, listing: Listing, query: dict[str, str],
               resolve: Resolver) -> bytes:
     """Every matching row (up to CSV_ROWS) as CSV, list values joined by "; "."""
-    where, params = conditions_of(listing, query, resolve).where()
+    where, params = conditions_of(connection, listing, query, resolve).where()
     lists = {name for name, kind in connection.execute(
         "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ?", [listing.table]).fetchall()
         if kind.endswith("[]")}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..corpus import QueryError
 from .listing import Column, Facet, Filter, Listing
 from .params import day
-from .search import search_condition
+from .search import matching_keys
 
 QUAD_LABELS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 KEPT = "article_id NOT IN (SELECT article_id FROM duplicates)"
@@ -19,8 +19,9 @@ def until(column: str) -> Filter:
     return Filter("until", "to", f"{column} <= ?", lambda v: [day(v, "to")])
 
 
-def searched(index: str, key: str, text: str) -> Filter:
-    return Filter("q", "words", "", build=lambda value: search_condition(index, key, text, value))
+def searched(table: str, index: str, key: str, text: str) -> Filter:
+    return Filter("q", "words", f"{key} IN (SELECT unnest(?))",
+                  search=lambda connection, value: matching_keys(connection, table, index, key, text, value))
 
 
 def cluster_number(value: str) -> int | None:
@@ -49,7 +50,8 @@ ARTICLES = Listing(
     key=("article_id",),
     columns=(Column("date", "date"), Column("title", "title", link="article"), Column("outlet", "outlet"),
              Column("quotes", "quotations", numeric=True), Column("events", "events", numeric=True)),
-    filters=(searched("web_article_words", "article_id", "text"), Filter("outlet", "outlet", "outlet = ?"),
+    filters=(searched("web_articles", "web_article_words", "article_id", "text"),
+             Filter("outlet", "outlet", "outlet = ?"),
              since("date"), until("date"), Filter("dated", "dated", "dated = ?")),
     facets=(Facet("outlet", "outlet", "outlet"), Facet("dated", "dated", "dated")),
     default_sort="date", extra=("article_id", "url", "duplicate_of"))
@@ -68,7 +70,7 @@ QUOTES = Listing(
     columns=(Column("date", "date"), Column("speaker", "speaker", link="speaker"), Column("kind", "kind"),
              Column("text", "quotation", link="quote"), Column("outlet", "outlet"),
              Column("article_title", "article", link="article")),
-    filters=(searched("web_quote_words", "key", "text"),
+    filters=(searched("web_quotes", "web_quote_words", "key", "text"),
              Filter("speaker", "speaker", "speaker_id IN (SELECT unnest(?))", actor=True),
              Filter("kind", "kind", "kind = ?"), Filter("outlet", "outlet", "outlet = ?"),
              Filter("country", "speaker country", "speaker_country = ?"),

@@ -53,10 +53,16 @@ def parse_search(text: str) -> Search:
     return Search(words, patterns)
 
 
-def search_condition(index: str, key: str, text: str, query: str) -> tuple[str, list]:
-    """SQL true for rows whose ``key`` has every searched word and whose ``text`` has every phrase, with its
-    parameters. Each pattern is a parameter of its own so that DuckDB compiles it once, not once a row."""
+def matching_keys(connection: duckdb.DuckDBPyConnection, table: str, index: str, key: str, text: str,
+                  query: str) -> list[str]:
+    """The keys of the rows of ``table`` that have every searched word and every phrase in ``text``.
+
+    The index narrows the rows to those with every word; each phrase is then a parameter of its own, so
+    DuckDB compiles its pattern once, not once a row. Found once per request, the keys then serve the
+    page, its total and its facets alike."""
     search = parse_search(query)
     phrases = " AND ".join(f"regexp_matches({text}, ?, 'i')" for _ in search.patterns)
-    return (f"{key} IN (SELECT key FROM {index} WHERE word IN (SELECT unnest(?)) GROUP BY key "
-            f"HAVING count(DISTINCT word) = ?) AND {phrases}", [search.words, len(search.words), *search.patterns])
+    return [found for (found,) in connection.execute(
+        f"SELECT {key} FROM {table} WHERE {key} IN (SELECT key FROM {index} WHERE word IN (SELECT unnest(?)) "
+        f"GROUP BY key HAVING count(DISTINCT word) = ?) AND {phrases}",
+        [search.words, len(search.words), *search.patterns]).fetchall()]
