@@ -99,7 +99,7 @@ class Workbench:
             "SELECT c.corpus_actor_id AS id, c.name, c.type, c.country, c.mentions FROM corpus_actors AS c "
             f"WHERE (starts_with(lower(c.name), lower(?)) OR contains(lower(c.name), ' ' || lower(?))) {quoted} "
             "ORDER BY c.mentions DESC, c.name LIMIT ?", [q.strip(), q.strip(), SUGGESTIONS]) if q.strip() else []
-        return Page("suggest.html", "Suggestions", {"q": q, "suggestions": found})
+        return Page("", "Suggestions", {"q": q, "suggestions": found})  # served as JSON only
 
     def names(self, name: str) -> Page:
         """Every actor a typed name could mean: by name, alias, country code, or a word of the name."""
