@@ -157,3 +157,18 @@ def test_charts_never_have_more_bars_than_fit():
 def test_search_terms_are_words_and_phrases():
     search = parse_search('"prime minister" war')
     assert search.words == ["prime", "minister", "war"] and len(search.patterns) == 2
+
+
+def test_a_parquet_export_is_served_too(tmp_path):
+    import duckdb
+
+    from newsgraph.corpus.export import export_tables
+
+    store = linked_store(tmp_path / "newsgraph.duckdb")
+    with duckdb.connect(str(store), read_only=True) as connection:
+        export_tables(connection, tmp_path / "export", "parquet")
+    client = TestClient(create_app(tmp_path / "export"))
+    page = client.get("/articles/reply")
+    assert page.status_code == 200 and 'class="quote' in page.text
+    assert client.get("/articles/reply.json").json()["article"]["source"] == "Baltic Times"
+    assert client.get("/quotes.json", params={"q": "talk"}).json()["total"] == 1

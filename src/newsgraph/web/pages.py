@@ -8,6 +8,9 @@ from typing import Any
 from urllib.parse import urlencode
 
 from ..corpus import Corpus, QueryError
+from ..model import Analysis
+from ..store import analysis_of
+from ..store.schema import ARTICLE_TABLES
 from .charts import MAX_BARS, bars, choose_period, geometry
 from .listing import Listing, browse
 from .listings import ACTORS, ARTICLES, EVENTS, LISTINGS, QUAD_LABELS, QUOTES, SPEAKERS, cluster_number
@@ -114,7 +117,7 @@ class Workbench:
     # -- one article
 
     def article(self, article_id: str) -> Page:
-        analysis = self.corpus.store.analysis(article_id) if self.corpus.store is not None else None
+        analysis = self.stored_analysis(article_id)
         if analysis is None:
             raise NotFound(f"There is no article {article_id!r} in this corpus.")
         links = ArticleLinks(
@@ -130,6 +133,14 @@ class Workbench:
         duplicate = self.rows("SELECT duplicate_of FROM duplicates WHERE article_id = ?", [article_id])
         data["article"]["duplicate_of"] = duplicate[0]["duplicate_of"] if duplicate else None
         return Page("article.html", analysis.article.title or article_id, data, record=analysis.to_dict())
+
+    def stored_analysis(self, article_id: str) -> Analysis | None:
+        """An article's Analysis from a store file, or rebuilt from the tables of a Parquet export."""
+        if self.corpus.store is not None:
+            return self.corpus.store.analysis(article_id)
+        rows = {table: self.rows(f"SELECT * FROM {table} WHERE article_id = ?", [article_id])
+                for table in ARTICLE_TABLES}
+        return analysis_of(rows) if rows["articles"] else None
 
     # -- actors
 
