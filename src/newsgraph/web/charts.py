@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 MAX_BARS = 60
+MAX_BAR_WIDTH = 90  # a lone bar stays a bar, not a block
 LABEL_WIDTH = 100  # view-box units an axis label needs (labels stay legible on a phone)
 WIDTH, HEIGHT, AXIS = 800, 260, 28
 QUAD_ORDER = (1, 2, 3, 4)
@@ -112,7 +113,8 @@ def geometry(found: list[Bar]) -> dict:
                 height = plot * count / top
                 y -= height
                 segments.append({"quad": quad, "y": round(y, 1), "height": round(height, 1), "count": count})
-        shapes.append({"label": bar.label, "x": round(x + slot * 0.1, 1), "width": round(max(slot * 0.8, 1), 1),
+        width = min(max(slot * 0.8, 1), MAX_BAR_WIDTH)
+        shapes.append({"label": bar.label, "x": round(x + (slot - width) / 2, 1), "width": round(width, 1),
                        "segments": segments, "total": bar.total, "since": bar.since, "until": bar.until,
                        "show_label": bar.since is None or (index % every == 0 and index <= last_labelled),
                        "label_x": round(x + slot / 2, 1)})
