@@ -41,13 +41,18 @@ def subject_of(verb: Token) -> Token | None:
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         if any(child.dep_ in ("nsubjpass", "expl") for child in node.children):
             return None
-        if node.dep_ not in CLIMBING_DEPS or node.head.i == node.i:
+        if node.head.i == node.i or not (node.dep_ in CLIMBING_DEPS or issued_statement(node)):
             break
         depicted = depicted_speaker(node)
         if depicted is not None:
             return depicted
         node = node.head
     return inverted_subject(verb)
+
+
+def issued_statement(node: Token) -> bool:
+    """``X issued a statement saying``: the statement's issuer speaks."""
+    return node.dep_ == "dobj" and cues().is_noun_cue(node)
 
 
 def depicted_speaker(participle: Token) -> Token | None:
@@ -84,6 +89,18 @@ def according_to(token: Token) -> Token | None:
     if source is None and to.i + 1 < len(token.doc):
         following = [t for t in token.doc[to.i + 1:min(to.i + 6, len(token.doc))] if t.pos_ in ("PROPN", "NOUN")]
         source = following[-1] if following else None
+    return author_of_document(source) if source is not None else None
+
+
+def author_of_document(source: Token) -> Token:
+    """``according to reports received by Amnesty``, ``according to the ministry's figures``: a document
+    speaks for whoever made or holds it, when the article names them."""
+    if source.pos_ != "NOUN" or cues().lemma(source) not in cues().documents:
+        return source
+    for token in source.subtree:
+        if token.pos_ == "PROPN" and (token.dep_ == "poss" or token.head.dep_ == "agent"
+                                      or (token.dep_ == "pobj" and token.head.lower_ in ("from", "by"))):
+            return token
     return source
 
 

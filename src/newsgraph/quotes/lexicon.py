@@ -25,6 +25,7 @@ class Cues:
     naming_words: frozenset[str]
     non_speakers: frozenset[str]
     depicting_verbs: frozenset[str]
+    documents: frozenset[str]
 
     def lemma(self, token: Token) -> str:
         return self.forms.get(token.lower_) or token.lemma_.lower()
@@ -64,7 +65,7 @@ def cues() -> Cues:
     return Cues(frozenset(data["clause_verbs"]), frozenset(data["quote_verbs"]), frozenset(data["nouns"]),
                 tuple(tuple(p.split()) for p in data["phrases"]), frozenset(data["not_speech"]),
                 dict(data["forms"]), frozenset(data["naming_words"]),
-                frozenset(data["non_speakers"]), frozenset(data["depicting_verbs"]))
+                frozenset(data["non_speakers"]), frozenset(data["depicting_verbs"]), frozenset(data["documents"]))
 
 
 @lru_cache(maxsize=1)

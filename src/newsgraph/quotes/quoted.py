@@ -10,6 +10,7 @@ from .marks import Quoted
 
 SENTENCES_BACK = 2
 LEADS_INTO_ATTRIBUTION = {",", "—", "–"}
+QUESTION_OR_EXCLAMATION = {"?", "!"}
 
 
 def frame(ctx: QuoteContext, index: int) -> tuple[list[Token], list[Token]]:
@@ -27,6 +28,8 @@ def frame(ctx: QuoteContext, index: int) -> tuple[list[Token], list[Token]]:
         left = ctx.token_at(ctx.stretches[index - 1].after).i if ctx.stretches[index - 1].after < stretch.open_at \
             else first.i
     closing = stretch.after
+    if right < len(ctx.doc) and ctx.doc[right - 1].idx < closing and asks_for_attribution(ctx, stretch):
+        right = ctx.doc[right].sent.end  # ``"Q?" X asked.``: the parser ends the sentence at the mark
     if index + 1 < len(ctx.stretches) and ctx.stretches[index + 1].open_at < ctx.doc[right - 1].idx + 1:
         right = ctx.token_at(ctx.stretches[index + 1].open_at).i
     before = [t for t in ctx.doc[left:first.i] if t.idx < stretch.open_at and not t.is_space]
@@ -65,6 +68,13 @@ def attribute_quoted(ctx: QuoteContext, index: int) -> Attribution | None:
         if attribution.found:
             return attribution
     return colon_speaker(ctx, before) or (ordered[0] if ordered else None)
+
+
+def asks_for_attribution(ctx: QuoteContext, stretch: Quoted) -> bool:
+    """A quotation ending in a comma, dash, question or exclamation mark: the attribution, if any,
+    comes next, though the parser may start a new sentence there."""
+    inside = ctx.text[stretch.start:stretch.end].rstrip()
+    return inside[-1:] in QUESTION_OR_EXCLAMATION or ends_into_attribution(ctx, stretch)
 
 
 def ends_into_attribution(ctx: QuoteContext, stretch: Quoted) -> bool:
