@@ -114,3 +114,44 @@ def test_reported_clause_stops_before_the_reporters_additions(analyze_text):
     assert [q.text for q in quotes] == ["he had read the report", "it was her duty to report the call",
                                         "her client meant no harm"]
     assert speakers(quotes) == ["Tom Reed", "Anna Vale", "Sara Lint"]
+
+
+def test_relay_is_no_speaker_when_it_names_the_source(analyze_text):
+    text = "According to the Daily Courier, ministry spokesman Otto Brandt said the talks had failed."
+    quotes = quotes_of(analyze_text, text, "indirect")
+    assert [(q.text, q.speaker.name) for q in quotes] == [("the talks had failed", "Otto Brandt")]
+
+
+def test_relay_speaking_for_itself_is_the_speaker(analyze_text):
+    text = "The harbour will close next month, according to the Daily Courier."
+    [quote] = quotes_of(analyze_text, text, "indirect")
+    assert speakers([quote]) == ["Daily Courier"]
+
+
+def test_officials_organisation_is_an_affiliation_not_the_speaker(analyze_text):
+    analysis = analyze_text("The Harbour Authority closed the port on Monday. "
+                            "Harbour Authority Spokesperson Jane Doe said the port would reopen soon.")
+    [quote] = [q for q in analysis.quotes if q.kind == "indirect"]
+    assert quote.speaker.name == "Jane Doe"
+    [actor] = [a for a in analysis.actors if a.id == quote.speaker.id]
+    assert (actor.role, actor.organisation) == ("spokesperson", "Harbour Authority")
+
+
+def test_role_word_resolves_to_the_name_the_article_gives(analyze_text):
+    text = ("Lucia Ortiz was freed on Monday, her uncle, Samuel Ortiz, told reporters. "
+            "Her uncle said the family had waited two years.")
+    quotes = quotes_of(analyze_text, text, "indirect")
+    assert speakers(quotes) == ["Samuel Ortiz", "Samuel Ortiz"]
+
+
+def test_spokeswoman_is_not_the_party_she_mentions(analyze_text):
+    text = ("The Health Ministry rejected the claim on Tuesday. A ministry spokeswoman said the Green Party "
+            "had misread the figures.")
+    [quote] = quotes_of(analyze_text, text, "indirect")
+    assert speakers([quote]) == ["ministry spokeswoman"]
+
+
+def test_committee_speaking_through_its_report(analyze_text):
+    text = "The Transport Committee said in its report that the new line was badly planned."
+    [quote] = quotes_of(analyze_text, text, "indirect")
+    assert speakers([quote]) == ["Transport Committee"]

@@ -184,8 +184,7 @@ class _Resolver:
             if full is None and len(parts) == 1 and parts[0].lower() in by_first:
                 # a family name written first (``Lee`` for ``Lee Jae-myung``): the nearest such name
                 full = nearest(found, sorted(by_first[parts[0].lower()], key=lambda f: f.start))
-            canonical = max((f.name for f in fullest.get(full.name.split()[-1].lower(), [full])),
-                            key=lambda n: len(n.split())) if full else found.name
+            canonical = fullest_form(full, fullest.get(full.name.split()[-1].lower(), [full])) if full else found.name
             found.actor_key = ("person", canonical.lower())
             found.name = canonical
 
@@ -492,6 +491,14 @@ class _Resolver:
                           role=role, organisation=affiliation, gender=self.genders.get(key))
             self.actors[key] = actor
         return actor
+
+
+def fullest_form(full: _Found, group: list[_Found]) -> str:
+    """The longest name that ends with ``full``'s words (``John Robert Smith`` for ``Robert Smith``); two
+    people who share only a surname (``Lucia Ortiz`` and her uncle ``Samuel Ortiz``) stay apart."""
+    words = full.name.split()
+    longer = [f.name for f in group if f.name.split()[-len(words):] == words]
+    return max(longer, key=lambda n: len(n.split()), default=full.name)
 
 
 def nearest(found: _Found, fits: list[_Found]) -> _Found | None:
