@@ -155,3 +155,9 @@ def test_committee_speaking_through_its_report(analyze_text):
     text = "The Transport Committee said in its report that the new line was badly planned."
     [quote] = quotes_of(analyze_text, text, "indirect")
     assert speakers([quote]) == ["Transport Committee"]
+
+
+def test_book_speaks_for_its_author(analyze_text):
+    text = ("The book, by former aide Harriet Lamb, said the two ministers had not spoken for a year.")
+    [quote] = quotes_of(analyze_text, text, "indirect")
+    assert speakers([quote]) == ["Harriet Lamb"]

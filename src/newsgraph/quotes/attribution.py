@@ -64,10 +64,11 @@ def depicted_speaker(participle: Token) -> Token | None:
 
 
 def author_of(subject: Token) -> Token:
-    """``Mr Crosby's statement said``: the statement's possessor speaks through it."""
+    """``Mr Crosby's statement said``: the statement's possessor speaks through it; ``the book, by Jane Roe,
+    says``: its author."""
     if cues().is_noun_cue(subject):
         return next((c for c in subject.children if c.dep_ == "poss"), subject)
-    return subject
+    return author_of_document(subject)
 
 
 def inverted_subject(verb: Token) -> Token | None:
