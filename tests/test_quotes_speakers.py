@@ -161,3 +161,29 @@ def test_book_speaks_for_its_author(analyze_text):
     text = ("The book, by former aide Harriet Lamb, said the two ministers had not spoken for a year.")
     [quote] = quotes_of(analyze_text, text, "indirect")
     assert speakers([quote]) == ["Harriet Lamb"]
+
+
+def test_transcript_labels_alternate_interviewer_and_interviewee(analyze_text):
+    text = ('Host Dana Price questioned Governor Walter Greer on Sunday. A partial transcript follows.\n\n'
+            '"PRICE: Will you sign the budget this week?\n\n'
+            '"GREER: I will sign it when the schools get what they were promised.\n\n'
+            '"PRICE: And if they do not?')
+    assert speakers(quotes_of(analyze_text, text, "direct")) == ["Dana Price", "Walter Greer", "Dana Price"]
+
+
+def test_name_credited_after_a_dash(analyze_text):
+    text = ('Readers wrote in about the new tram line.\n\n'
+            '"It is the best thing to happen to this town in years." ― Imogen Hale')
+    assert speakers(quotes_of(analyze_text, text, "direct")) == ["Imogen Hale"]
+
+
+def test_news_agency_holding_a_document_only_relays_it(analyze_text):
+    text = "Intelligence reports seen by Reuters suggest that the general fled the capital."
+    [quote] = quotes_of(analyze_text, text, "indirect")
+    assert speakers([quote]) == ["Intelligence reports"]
+
+
+def test_post_nominal_title_is_not_part_of_the_name(analyze_text):
+    text = "Imran Sadiq QC, for the defence, said the evidence had been planted."
+    [quote] = quotes_of(analyze_text, text, "indirect")
+    assert speakers([quote]) == ["Imran Sadiq"]

@@ -143,6 +143,8 @@ class _Resolver:
             tokens = tokens[1:]
         if kind == "person" and not gender:
             tokens = without_leading_titles(tokens)
+        while kind == "person" and len(tokens) > 2 and tokens[-1].lower_ in words.post_nominals:
+            tokens = tokens[:-1]  # ``Jane Roe QC``, ``John Doe MP``
         if not tokens or "\n" in span.text or not tokens[0].text[:1].isupper():
             return None
         last = hyphenated_end(tokens[-1])
@@ -533,9 +535,11 @@ def without_leading_titles(tokens: list[Token]) -> list[Token]:
 
 
 def titled_person(ent: Span) -> Span | None:
-    """An organisation name that is a role title and a person's name (``Harbour Superintendent Jane Doe``):
-    the two or three capitalised names after the last role word."""
+    """An organisation name that is a role title and a person's name (``Harbour Superintendent Jane Doe``,
+    ``Jane Doe QC``): the two or three capitalised names beside the role word."""
     roles = speaker_words().person_roles
+    if ent[-1].lower_ in speaker_words().post_nominals and 3 <= len(ent) <= 4 and all(t.pos_ == "PROPN" and t.is_title for t in ent[:-1]):
+        return ent[:-1]  # ``Jane Roe QC``
     positions = [t.i for t in ent if t.lower_ in roles]
     if not positions:
         return None

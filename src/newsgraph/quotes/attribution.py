@@ -14,6 +14,7 @@ RELATIVE_PRONOUNS = {"who", "that", "which"}
 CLIMBING_DEPS = ("conj", "xcomp", "advcl", "acl", "pcomp")
 INVERTED_SUBJECT_DEPS = ("dobj", "attr", "npadvmod", "appos", "oprd", "nsubj")
 MAX_CLIMB = 3
+MEDIA_SECTOR = "MED"
 
 
 @dataclass
@@ -121,7 +122,21 @@ def attribution_at(ctx: QuoteContext, token: Token) -> Attribution | None:
         return None
     if not cue:
         return None
+    speaker = unrelayed(ctx, speaker) if speaker is not None else None
     return Attribution(sorted(cue, key=lambda t: t.i), speaker, ctx.mention_in(speaker) if speaker else None)
+
+
+def unrelayed(ctx: QuoteContext, speaker: Token) -> Token:
+    """A document's holder that is a news outlet (``reports seen by the agency``) only relays it: the
+    document is the source."""
+    document = next((node for node in speaker.ancestors if node.pos_ == "NOUN"
+                     and cues().lemma(node) in cues().documents), None)
+    if document is None or document.i > speaker.i:
+        return speaker
+    mention = ctx.mention_in(speaker)
+    holder = ctx.actors.actor(mention.actor_id) if mention is not None else None
+    is_outlet = holder is not None and holder.type == "organisation" and holder.sector == MEDIA_SECTOR
+    return document if is_outlet else speaker
 
 
 def attributions_in(ctx: QuoteContext, tokens: list[Token]) -> list[Attribution]:

@@ -57,6 +57,7 @@ class SpeakerWords:
     first_name_gender: dict[str, str]
     name_prefixes: frozenset[str]
     role_family: dict[str, frozenset[str]]
+    post_nominals: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -78,4 +79,5 @@ def speaker_words() -> SpeakerWords:
                         frozenset(data["dropped_honorifics"]),
                         {word: (gender, role) for word, (gender, role) in data["pronouns"].items()}, genders,
                         frozenset(data["name_prefixes"]),
-                        {word: frozenset(family) for family in data["role_families"] for word in family})
+                        {word: frozenset(family) for family in data["role_families"] for word in family},
+                        frozenset(data["post_nominals"]))
