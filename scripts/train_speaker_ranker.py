@@ -31,8 +31,8 @@ REPO = Path(__file__).resolve().parents[1]
 OUTPUT = REPO / "src" / "newsgraph" / "data" / "quotes" / "speaker_ranker.json"
 SEED = 0
 REGULARISATION = 1.0
-THRESHOLDS = (0.3, 0.5, 0.7, 0.9, 2.0)  # 2.0: never where the rules found no one
-MARGINS = (0.0, 0.1, 0.2, 0.3, 0.5, 2.0)  # 2.0: never against the rules
+THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 2.0)  # shares; 2.0: never where the rules found no one
+MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 2.0)  # 2.0: never against the rules
 MIN_FEATURE_COUNT = 5
 
 
@@ -100,9 +100,11 @@ def answerable_groups(rows: list[dict]) -> list[list[dict]]:
 def chosen(group: list[dict], ranker) -> dict | None:
     """The candidate newsgraph keeps: the rules' choice unless the model's best is likelier by the
     margin (or, where the rules chose none, reaches the threshold)."""
-    scores = [ranker.score(r["features"]) for r in group]
+    scores = ranker.shares([r["features"] for r in group])
     best = max(range(len(group)), key=scores.__getitem__)
     rule = next((n for n, r in enumerate(group) if "rule_choice" in r["features"]), None)
+    if rule is None and not any(name.startswith("no_rule") for name in group[0]["features"]):
+        return None  # the rules found a speaker they could not resolve, and keep it
     needed = ranker.threshold if rule is None else scores[rule] + ranker.margin
     if rule == best or scores[best] >= needed:
         return group[best]

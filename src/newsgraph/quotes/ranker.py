@@ -43,13 +43,20 @@ class Candidate:
 class SpeakerRanker:
     weights: dict[str, float]
     bias: float
-    threshold: float  # the least probability for a speaker where the rules found none
-    margin: float  # how much likelier than the rules' choice another candidate must be to replace it
+    threshold: float  # the least share for a speaker where the rules found none
+    margin: float  # how much greater a share than the rules' choice's another candidate needs to replace it
 
     def score(self, features: Features) -> float:
         """The model's probability that the candidate is the source."""
         total = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+
+    def shares(self, candidates: list[Features]) -> list[float]:
+        """Each candidate's share of the probabilities of one quotation's candidates: how sure the model
+        is of it against the others."""
+        scores = [self.score(features) for features in candidates]
+        total = sum(scores)
+        return [score / total for score in scores] if total else scores
 
 
 @lru_cache(maxsize=1)
@@ -168,16 +175,17 @@ def paragraph_distance(mention: int | None, quote: int | None) -> str:
 
 def reranked(candidates: list[Candidate], rule: Attribution | None,
              ranker: SpeakerRanker | None = None) -> Attribution | None:
-    """The rules' attribution, or the candidate the model finds clearly likelier: the same cue, the
-    model's speaker."""
+    """The rules' attribution, or the candidate the model finds clearly likelier (where the rules found
+    no speaker, likely enough): the same cue, the model's speaker."""
     ranker = ranker or speaker_ranker()
-    scored = [(candidate, ranker.score(candidate.features)) for candidate in candidates]
+    shares = ranker.shares([candidate.features for candidate in candidates])
+    scored = list(zip(candidates, shares))
     if not scored:
         return rule
     candidate, probability = max(scored, key=lambda item: item[1])
     chosen = rule.mention if rule is not None else None
-    if chosen is candidate.mention:
-        return rule
+    if chosen is candidate.mention or (chosen is None and rule is not None and rule.found):
+        return rule  # the rules' own choice, or a speaker they found but could not resolve
     if chosen is None:
         needed = ranker.threshold
     else:
