@@ -187,3 +187,9 @@ def test_post_nominal_title_is_not_part_of_the_name(analyze_text):
     text = "Imran Sadiq QC, for the defence, said the evidence had been planted."
     [quote] = quotes_of(analyze_text, text, "indirect")
     assert speakers([quote]) == ["Imran Sadiq"]
+
+
+def test_it_after_a_statement_speaks_for_the_statements_source(analyze_text):
+    text = ('Mr Hollis denied the report. Mr Hollis\'s statement said: "I never had that conversation." '
+            'It added: "The claims are a distraction from the issues."')
+    assert speakers(quotes_of(analyze_text, text, "direct")) == ["Hollis", "Hollis"]

@@ -50,7 +50,22 @@ def rule_drafts(ctx: QuoteContext) -> list[_Draft]:
     """The body's quotations, quoted and reported, in text order, with the rules' attributions."""
     drafts = quoted_drafts(ctx)
     drafts += [_Draft(r.start, r.end, "indirect", r.attribution) for r in reported_speech(ctx)]
-    return sorted(drafts, key=lambda d: (d.start, d.end))
+    drafts.sort(key=lambda d: (d.start, d.end))
+    document_goes_on(ctx, drafts)
+    return drafts
+
+
+def document_goes_on(ctx: QuoteContext, drafts: list[_Draft]) -> None:
+    """``Mr Crosby's statement said: "..." It added: "..."``: an ``it`` that the resolver could not tie to
+    a body is the statement or report just quoted, and speaks for the same source."""
+    for previous, draft in zip(drafts, drafts[1:]):
+        attribution, before = draft.attribution, previous.attribution
+        if attribution is None or attribution.speaker is None or attribution.mention is not None \
+                or attribution.speaker.lower_ != "it" or before is None or before.mention is None:
+            continue
+        here, there = ctx.paragraph(draft.start), ctx.paragraph(previous.start)
+        if here is not None and there is not None and here - there <= 1:
+            draft.attribution = Attribution(attribution.cue, attribution.speaker, before.mention)
 
 
 def speaker_candidates(ctx: QuoteContext, drafts: list[_Draft]) -> Iterator[tuple[_Draft, list[Candidate]]]:
