@@ -75,6 +75,7 @@ class CandidateFinder:
         self.sentences = list(ctx.doc.sents)
         self.sentence_starts = [s.start_char for s in self.sentences]
         self.frequency = Counter(m.actor_id for m in ctx.actors.mentions)
+        self.heads: dict[tuple[int, int], Token | None] = {}
 
     def sentence_index(self, offset: int) -> int:
         return max(0, bisect_right(self.sentence_starts, offset) - 1)
@@ -104,8 +105,12 @@ class CandidateFinder:
         return found
 
     def head_of(self, mention: Mention) -> Token | None:
-        span = self.ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return span.root if span is not None and len(span) else None
+        """The mention's syntactic head, found once per mention: the windows of quotations overlap."""
+        key = (mention.start, mention.end)
+        if key not in self.heads:
+            span = self.ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            self.heads[key] = span.root if span is not None and len(span) else None
+        return self.heads[key]
 
     def features(self, mention: Mention, head: Token, start: int, end: int, kind: str, rule: Attribution | None,
                  previous_actor: str | None, first: int, last: int, rank: int) -> Features:
