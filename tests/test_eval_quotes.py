@@ -8,7 +8,8 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.evaluate.quotes import (GoldDocument, GoldQuote, QuotesReport, evaluate_quotes, gold_files, match,
-                                       normalise_name, read_gold_file, score_document, speaker_right)
+                                       normalise_name, read_gold_file, score_document, speaker_error_kind,
+                                       speaker_right)
 from newsgraph.ingest import make_article
 from newsgraph.model import ActorRef, Analysis, Layout, Quote, Span
 
@@ -137,3 +138,35 @@ def test_seed_every_quotation_with_its_speaker(pipeline, shared):
     [document] = [read_gold_file(shared / "eval" / "gold" / "dev" / "seed-000.json")]
     report = evaluate_quotes(pipeline, [document])
     assert [e for e in report.errors if e.error in ("miss", "speaker")] == []
+
+
+def test_wrong_speakers_get_a_kind():
+    def kind(name, gold_speaker, speaker_type="person", mention=None):
+        predicted = quote(36, 51, name=name, mention=mention)
+        if predicted.speaker is not None:
+            predicted.speaker.type = speaker_type
+        return speaker_error_kind(predicted, gold(36, 51, speaker=gold_speaker))
+
+    assert kind(None, "John Smith") == "none found"
+    assert kind(None, "John Smith", mention="he") == "pronoun unresolved"
+    assert kind("John Smith", None) == "spurious speaker"
+    assert kind("Home Secretary John Smith", "John Smith") == "title in name"
+    assert kind("John Robert", "John Robert Smith") == "name cut"
+    assert kind("people", "people close to the minister") == "description cut"
+    assert kind("trade minister", "John Smith") == "role word"
+    assert kind("Freedonia", "John Smith", "country") == "state for official"
+    assert kind("Daily Courier", "John Smith", "organisation") == "organisation for person"
+    assert kind("Peter Jones", "John Smith") == "wrong person"
+
+
+def test_source_mention_accuracy_counts_overlap_with_the_gold_source_span():
+    report = QuotesReport()
+    golden = [GoldQuote(TEXT[36:51], 36, 51, "direct", "he", source_span=(54, 56)),
+              GoldQuote(TEXT[14:33], 14, 33, "indirect", "Mr Smith", source_span=(0, 8))]
+    predicted = [Quote("q1", TEXT[36:51], 36, 51, "direct", None, Span(54, 56, "he")),
+                 Quote("q2", TEXT[14:33], 14, 33, "indirect", None, Span(54, 56, "he"))]
+    score_document(analysis_with(predicted), document(golden), report)
+    assert report.summary()["quoted"]["source_mention_accuracy"] == 1.0
+    assert report.summary()["indirect"]["source_mention_accuracy"] == 0.0
+    assert report.summary()["quoted"]["source_mention_accuracy"] is not None
+    assert QuotesReport().summary()["quoted"]["source_mention_accuracy"] is None

@@ -22,3 +22,10 @@ class ActorIndex:
 
     def ref(self, actor_id: str) -> ActorRef:
         return ActorRef.of(self._by_id[actor_id])
+
+    def person_named(self, label: str) -> Actor | None:
+        """The one person whose name, or its last word, is ``label`` whatever the case (``PENCE``)."""
+        wanted = label.casefold()
+        found = {actor.id: actor for actor in self.actors if actor.type == "person"
+                 and wanted in (actor.name.casefold(), actor.name.split()[-1].casefold())}
+        return next(iter(found.values())) if len(found) == 1 else None

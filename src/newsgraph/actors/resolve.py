@@ -26,8 +26,10 @@ SUBJECTS = ("nsubj", "nsubjpass")
 POSSESSIVE = ("'s", "’s", "'", "’")
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "\n"}
 PREPOSITIONS_OF_AFFILIATION = {"of", "at", "for", "from", "with", "in"}
+PREPOSITIONS_OF_CIRCLE = {"within", "inside", "close", "near", "among", "on", "around", "to"}
 QUANTIFIERS = {"many", "some", "several", "few", "one", "another", "other", "both", "all", "most", "each",
                "every", "various", "numerous"}
+NAME_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
 ANTECEDENT_WINDOW = 30
 SPEAKING_BODY_REACH = 80  # tokens: about two sentences
 MAX_PARAGRAPHS_BACK = 3
@@ -104,10 +106,12 @@ class _Resolver:
         words = speaker_words()
         spans: dict[int, _Found] = {}
         for ent in doc.ents:
-            if ent.label_ in ENTITY_TYPES:
-                found = self.name_of(ent, ENTITY_TYPES[ent.label_])
-                if found:
-                    spans[found.start] = found
+            kind = ENTITY_TYPES.get(ent.label_, "other")
+            if kind == "organisation" and titled_person(ent) is not None:
+                ent, kind = titled_person(ent), "person"  # type: ignore[assignment]
+            found = self.name_of(whole_name(ent), kind)
+            if found:
+                spans[found.start] = found
         for token in doc:
             if token.lower_ in words.honorifics and token.i + 1 < len(doc) and doc[token.i + 1].is_title:
                 end = token.i + 1
@@ -118,7 +122,8 @@ class _Resolver:
                     for i in range(token.i, end):
                         spans.pop(i, None)
                     spans[token.i] = found
-        return self.recover_people(sorted(spans.values(), key=lambda f: f.start))
+        people = self.recover_people(sorted(spans.values(), key=lambda f: f.start))
+        return [f for f in people if f.type != "other"]
 
     def name_of(self, span: Span, kind: str) -> _Found | None:
         """The name in an entity span: honorifics noted, possessive and party or role words before a
@@ -138,6 +143,8 @@ class _Resolver:
             tokens = tokens[1:]
         if kind == "person" and not gender:
             tokens = without_leading_titles(tokens)
+        while kind == "person" and len(tokens) > 2 and tokens[-1].lower_ in words.post_nominals:
+            tokens = tokens[:-1]  # ``Jane Roe QC``, ``John Doe MP``
         if not tokens or "\n" in span.text or not tokens[0].text[:1].isupper():
             return None
         last = hyphenated_end(tokens[-1])
@@ -146,7 +153,8 @@ class _Resolver:
         return _Found(start, last.i + 1, kind, name, gender=gender)
 
     def recover_people(self, names: list[_Found]) -> list[_Found]:
-        """Organisation or place names that are a known person's surname, or first name + surname."""
+        """Organisation, place or other names (a product, a work) that are a known person's surname, or
+        first name + surname."""
         words = speaker_words()
         surnames = {f.name.split()[-1].lower() for f in names if f.type == "person"}
         for found in names:
@@ -164,7 +172,10 @@ class _Resolver:
         for found in names:
             if found.type == "person" and len(found.name.split()) > 1:
                 fullest.setdefault(found.name.split()[-1].lower(), []).append(found)
-        by_first = {f.name.split()[0].lower(): f for group in fullest.values() for f in group}
+        by_first: dict[str, list[_Found]] = {}
+        for group in fullest.values():
+            for f in group:
+                by_first.setdefault(f.name.split()[0].lower(), []).append(f)
         for found in names:
             if found.type != "person":
                 found.actor_key = (found.type, found.name.lower())
@@ -173,18 +184,16 @@ class _Resolver:
             group = fullest.get(parts[-1].lower())
             full = self.nearest_fuller(found, group) if group else None
             if full is None and len(parts) == 1 and parts[0].lower() in by_first:
-                full = by_first[parts[0].lower()]
-            canonical = max((f.name for f in fullest.get(full.name.split()[-1].lower(), [full])),
-                            key=lambda n: len(n.split())) if full else found.name
+                # a family name written first (``Lee`` for ``Lee Jae-myung``): the nearest such name
+                full = nearest(found, sorted(by_first[parts[0].lower()], key=lambda f: f.start))
+            canonical = fullest_form(full, fullest.get(full.name.split()[-1].lower(), [full])) if full else found.name
             found.actor_key = ("person", canonical.lower())
             found.name = canonical
 
     @staticmethod
     def nearest_fuller(found: _Found, group: list[_Found]) -> _Found | None:
         """The full name that ``found`` shortens: the nearest one before it, else the first after."""
-        fits = [f for f in group if f.name.split()[-len(found.name.split()):] == found.name.split()]
-        before = [f for f in fits if f.start <= found.start]
-        return before[-1] if before else (fits[0] if fits else None)
+        return nearest(found, [f for f in group if f.name.split()[-len(found.name.split()):] == found.name.split()])
 
     # descriptions and roles -------------------------------------------------------------------
 
@@ -220,10 +229,16 @@ class _Resolver:
         doc = self.parsed.doc
         root = doc[found.start:found.end].root
         head = root.head
-        if root.dep_ != "appos" or head.i >= found.start or found.start == 0 or doc[found.start - 1].text != ",":
+        if root.dep_ != "appos" or head.i >= found.start or found.start == 0:
             return None
         span = noun_phrase(head)
-        if span is None or span.end > found.start - 1 or not self.has_role_word(span):
+        if span is None or span.end > found.start or not self.has_role_word(span):
+            return None
+        between = doc[span.end:found.start]
+        if between and between[0].text == ",":  # ``another witness, former aide Jane Roe``
+            if any(t.i < root.left_edge.i for t in between[1:]):
+                return None
+        elif any(t.text in CLAUSE_BREAKS or t.is_space for t in between):
             return None
         return span.start, span.end
 
@@ -275,9 +290,10 @@ class _Resolver:
             taken.update(range(span.start, span.end))
 
     def names_a_person(self, span: Span, named: dict[int, _Found]) -> bool:
-        """The phrase holds a person's name that is not just a possessor (``Tony Blair's spokesman``)."""
+        """The phrase holds a person's name that is not just a possessor or modifier (``Tony Blair's
+        spokesman``, ``Biden administration officials``)."""
         doc = self.parsed.doc
-        return any(i in named and doc[named[i].start:named[i].end].root.dep_ != "poss"
+        return any(i in named and doc[named[i].start:named[i].end].root.dep_ not in NAME_MODIFIER_DEPS
                    for i in range(span.start, span.end))
 
     def role_words(self, key: tuple[str, str] | None) -> list[str]:
@@ -322,7 +338,8 @@ class _Resolver:
                 yield from (child for child in token.children if child.dep_ == "nsubj" and child.lower_ not in roles
                             and not lexicon.is_noun_cue(child))
             elif token.lower_ == "to" and token.i > 0 and token.nbor(-1).lower_ == "according":
-                yield from (child for child in token.children if child.dep_ == "pobj")
+                yield from (child for child in token.children
+                            if child.dep_ == "pobj" and lexicon.lemma(child) not in lexicon.documents)
 
     def organisation_for(self, head: Token) -> tuple[str, str] | None:
         """``the executive`` → the organisation named before whose name ends in that word."""
@@ -346,7 +363,7 @@ class _Resolver:
         pronouns = speaker_words().pronouns
         pool = _Pool([f for f in self.found if self.is_person(f) and self.in_flow(doc[f.start])])
         sources = _Pool([f for f in self.found if not self.is_person(f) and f.type != "country"
-                         and self.is_speaker(f) and self.in_flow(doc[f.start])])
+                         and (self.is_speaker(f) or self.is_acting_body(f)) and self.in_flow(doc[f.start])])
         resolved = []
         for token in self.parsed.tokens:
             gender = pronouns.get(token.lower_, (None,))[0]
@@ -413,6 +430,11 @@ class _Resolver:
         unowned = [f for f in in_sentence if doc[f.start:f.end].root.dep_ != "poss"]
         return (speakers or main or subjects or unowned or in_sentence)[0]
 
+    def is_acting_body(self, found: _Found) -> bool:
+        """An organisation as the subject of any verb (``the commission issued a statement``): what a
+        following ``it said`` may point back at."""
+        return found.type == "organisation" and _is_subject_phrase(self.parsed.doc[found.start:found.end])
+
     def is_speaker(self, found: _Found) -> bool:
         """The subject of a verb of saying."""
         root = self.parsed.doc[found.start:found.end].root
@@ -473,12 +495,58 @@ class _Resolver:
         return actor
 
 
+def fullest_form(full: _Found, group: list[_Found]) -> str:
+    """The longest name that ends with ``full``'s words (``John Robert Smith`` for ``Robert Smith``); two
+    people who share only a surname (``Lucia Ortiz`` and her uncle ``Samuel Ortiz``) stay apart."""
+    words = full.name.split()
+    longer = [f.name for f in group if f.name.split()[-len(words):] == words]
+    return max(longer, key=lambda n: len(n.split()), default=full.name)
+
+
+def nearest(found: _Found, fits: list[_Found]) -> _Found | None:
+    """Of names in text order, the nearest one before ``found``, else the first after."""
+    before = [f for f in fits if f.start <= found.start]
+    return before[-1] if before else (fits[0] if fits else None)
+
+
+def whole_name(ent: Span) -> Span:
+    """A person's name with the capitalised words the tagger left out after it but the parse puts in the
+    same name (``Yoon Suk`` + ``Yeol``)."""
+    doc = ent.doc
+    end = ent.end
+    if ent.label_ != "PERSON":
+        return ent
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_ \
+            and any(t.head.i == end for t in doc[ent.start:end]):
+        end += 1
+    return doc[ent.start:end]
+
+
 def without_leading_titles(tokens: list[Token]) -> list[Token]:
-    """``Tory Liam Fox`` → ``Liam Fox``, ``Chancellor Gordon Brown`` → ``Gordon Brown``."""
+    """``Tory Liam Fox`` → ``Liam Fox``, ``Chancellor Gordon Brown`` → ``Gordon Brown``, ``Foreign Office
+    Spokesperson Jane Doe`` → ``Jane Doe``: everything up to the last role word, two names left at least."""
     words = speaker_words()
+    last_role = max((n for n, t in enumerate(tokens[:-2]) if t.lower_ in words.person_roles), default=None)
+    if last_role is not None:
+        tokens = tokens[last_role + 1:]
     while len(tokens) > 2 and (tokens[0].lower_ in words.name_prefixes or tokens[0].lower_ in words.person_roles):
         tokens = tokens[1:]
     return tokens
+
+
+def titled_person(ent: Span) -> Span | None:
+    """An organisation name that is a role title and a person's name (``Harbour Superintendent Jane Doe``,
+    ``Jane Doe QC``): the two or three capitalised names beside the role word."""
+    roles = speaker_words().person_roles
+    if ent[-1].lower_ in speaker_words().post_nominals and 3 <= len(ent) <= 4 and all(t.pos_ == "PROPN" and t.is_title for t in ent[:-1]):
+        return ent[:-1]  # ``Jane Roe QC``
+    positions = [t.i for t in ent if t.lower_ in roles]
+    if not positions:
+        return None
+    rest = ent.doc[positions[-1] + 1:ent.end]
+    if len(rest) in (2, 3) and all(t.pos_ == "PROPN" and t.is_title for t in rest):
+        return rest
+    return None
 
 
 def hyphenated_end(token: Token) -> Token:
@@ -535,12 +603,25 @@ def noun_phrase(head: Token) -> Span | None:
             start = i + 1
             break
     end = head.i + 1
+    person = head.lower_ in speaker_words().person_roles
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in PREPOSITIONS_OF_AFFILIATION and \
-                all(t.text not in CLAUSE_BREAKS for t in doc[end:child.right_edge.i + 1]):
-            end = child.right_edge.i + 1
-        break
+        if not is_describing(child, person) or any(t.text in CLAUSE_BREAKS for t in doc[end:child.right_edge.i + 1]):
+            break
+        end = child.right_edge.i + 1
     return doc[start:end] if end > start else None
+
+
+def is_describing(modifier: Token, person: bool) -> bool:
+    """A modifier after a head noun that says which one is meant: ``of the party``, and for people
+    ``within the ruling party``, ``briefed on the talks``, ``familiar with the plan`` (not ``reports seen by
+    the agency``: a relay is no part of a document's name)."""
+    if modifier.dep_ == "prep":
+        return modifier.lower_ in PREPOSITIONS_OF_AFFILIATION or (person and modifier.lower_ in PREPOSITIONS_OF_CIRCLE)
+    if not person:
+        return False
+    if modifier.dep_ == "acl":  # a participle, though the tagger may call it a past tense
+        return modifier.tag_ in ("VBN", "VBG", "VBD") and not any(c.dep_ in SUBJECTS for c in modifier.children)
+    return modifier.dep_ == "amod" and any(c.dep_ == "prep" for c in modifier.children)
 
 
 def description_name(span: Span) -> str:

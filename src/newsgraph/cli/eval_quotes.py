@@ -10,13 +10,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..evaluate.quotes import GoldError, QuotesReport, evaluate_quotes, gold_files, read_gold_file
+from ..evaluate.quotes import SPEAKER_ERROR_KINDS, GoldError, QuotesReport, evaluate_quotes, gold_files, read_gold_file
 from ..nlp import ModelNotFound
 from ..pipeline import Pipeline
 from .analyze import ModelOption
 from .common import EXIT_ERROR, fail
 
-MEASURES = ("precision", "recall", "f1", "speaker_accuracy", "end_to_end_f1", "predicted", "gold", "matched")
+MEASURES = ("precision", "recall", "f1", "speaker_accuracy", "end_to_end_f1", "source_mention_accuracy",
+            "predicted", "gold", "matched")
 
 
 def eval_quotes_command(
@@ -41,12 +42,14 @@ def eval_quotes_command(
         body = report.summary()
         if errors:
             body["errors"] = [asdict(e) for e in report.errors]
+            body["speaker_errors_by_kind"] = report.speaker_errors_by_kind()
         print(json.dumps(body, indent=2, ensure_ascii=False))
         return
     console = Console(soft_wrap=True, highlight=False)
     console.print(measures_table(report))
     if errors:
         print_errors(report, console)
+        console.print(speaker_errors_table(report))
 
 
 def measures_table(report: QuotesReport) -> Table:
@@ -57,8 +60,30 @@ def measures_table(report: QuotesReport) -> Table:
     summary = report.summary()
     for measure in MEASURES:
         values = [summary[category][measure] for category in report.counts]
-        table.add_row(measure.replace("_", " "),
-                      *(f"{v:.3f}" if isinstance(v, float) else str(v) for v in values))
+        if all(v is None for v in values):
+            continue
+        table.add_row(measure.replace("_", " "), *(shown(v) for v in values))
+    return table
+
+
+def shown(value: float | int | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def speaker_errors_table(report: QuotesReport) -> Table:
+    """Wrong speakers counted by kind, for each category."""
+    grouped = report.speaker_errors_by_kind()
+    table = Table(title="Wrong speakers by kind", title_justify="left")
+    table.add_column("kind")
+    for category in report.counts:
+        table.add_column(category, justify="right")
+    table.add_column("what it means")
+    for kind, meaning in SPEAKER_ERROR_KINDS.items():
+        counts = [grouped.get(category, {}).get(kind, 0) for category in report.counts]
+        if any(counts):
+            table.add_row(kind, *(str(c) for c in counts), meaning)
     return table
 
 
@@ -69,5 +94,6 @@ def print_errors(report: QuotesReport, console: Console) -> None:
             speakers = f" gold: {error.gold_speaker}"
         if error.error != "miss":
             speakers += f" predicted: {error.predicted_speaker}"
-        console.print(f"{error.doc} {error.category} {error.error}{speakers}", style="bold", markup=False)
+        kind = f" [{error.speaker_error}]" if error.speaker_error else ""
+        console.print(f"{error.doc} {error.category} {error.error}{kind}{speakers}", style="bold", markup=False)
         console.print(f"    {error.context}", markup=False)

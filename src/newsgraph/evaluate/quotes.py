@@ -13,6 +13,9 @@ Definitions:
   case-insensitively without honorifics or a leading article; a null gold speaker wants
   no predicted speaker.
 - End-to-end F1 counts a match as right only when its speaker is right too.
+- Source-mention accuracy (gold with ``source_span``, as PolNeAR's): over matched pairs whose gold
+  names a source mention, right when the predicted speaker mention overlaps it.
+- Each wrong speaker is given a kind (``SPEAKER_ERROR_KINDS``) so the remaining errors can be counted.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ class GoldQuote:
     speaker: str | None
     aliases: list[str] = field(default_factory=list)
     optional: bool = False
+    source_span: tuple[int, int] | None = None
 
     @property
     def category(self) -> str:
@@ -91,13 +95,19 @@ def read_gold_file(path: Path) -> GoldDocument:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         quotes = [GoldQuote(q["text"], int(q["start"]), int(q["end"]), q.get("kind", "direct"), q.get("speaker"),
-                            list(q.get("aliases") or []), bool(q.get("optional", False)))
+                            list(q.get("aliases") or []), bool(q.get("optional", False)),
+                            source_span_of(q))
                   for q in data["quotes"]]
         return GoldDocument(path, article_path(path, data["doc"]), quotes)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
         if isinstance(error, GoldError):
             raise
         raise GoldError(f"{path}: not a gold quotation file ({type(error).__name__}: {error})") from error
+
+
+def source_span_of(quote: dict) -> tuple[int, int] | None:
+    span = quote.get("source_span")
+    return (int(span[0]), int(span[1])) if span else None
 
 
 def normalise_name(name: str | None) -> str:
@@ -117,6 +127,57 @@ def speaker_right(predicted: Quote, gold: GoldQuote) -> bool:
     given = {normalise_name(predicted.speaker.name) if predicted.speaker else "",
              normalise_name(predicted.speaker_mention.text) if predicted.speaker_mention else ""}
     return bool((given - {""}) & wanted)
+
+
+SPEAKER_ERROR_KINDS = {
+    "none found": "no speaker given where the gold has one",
+    "spurious speaker": "a speaker given where the gold has none",
+    "pronoun unresolved": "a pronoun left without its antecedent",
+    "title in name": "the gold name with more words around it (a role title, a possessor)",
+    "name cut": "part of the gold name (a first name, a surname without its first names)",
+    "description cut": "part of the gold description (its head noun)",
+    "role word": "a description or role word where the gold gives a name",
+    "state for official": "a country where the gold gives a person or body",
+    "organisation for person": "an organisation (a relay, a party, a ministry) where the gold gives someone else",
+    "wrong person": "another speaker altogether",
+}
+
+
+def speaker_error_kind(predicted: Quote, gold: GoldQuote) -> str:
+    """Which of ``SPEAKER_ERROR_KINDS`` a wrong speaker is."""
+    if gold.speaker is None:
+        return "spurious speaker"
+    if predicted.speaker is None:
+        return "pronoun unresolved" if predicted.speaker_mention is not None else "none found"
+    name = predicted.speaker.name
+    given, wanted = set(normalise_name(name).split()), set(normalise_name(gold.speaker).split())
+    gold_named, given_named = is_proper(gold.speaker), is_proper(name)
+    if given & wanted and not gold_named and (given < wanted or given > wanted):
+        return "description cut"
+    if given_named and gold_named and given < wanted:
+        return "name cut"
+    if gold_named and given > wanted:
+        return "title in name"
+    if predicted.speaker.type == "country":
+        return "state for official"
+    if gold_named and not given_named:
+        return "role word"
+    if predicted.speaker.type == "organisation":
+        return "organisation for person"
+    return "wrong person"
+
+
+def is_proper(name: str) -> bool:
+    """A proper name (its last word capitalised), not a description."""
+    words = name.split()
+    return bool(words) and words[-1][:1].isupper()
+
+
+def source_mention_right(predicted: Quote, gold: GoldQuote) -> bool:
+    """The predicted speaker mention overlaps the gold source mention."""
+    mention = predicted.speaker_mention
+    return gold.source_span is not None and mention is not None \
+        and overlap(mention.start, mention.end, *gold.source_span) > 0
 
 
 def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -149,20 +210,25 @@ class Counts:
     gold: int = 0
     matched: int = 0
     speaker_right: int = 0
+    sourced: int = 0  # matched pairs whose gold gives a source mention
+    source_right: int = 0
 
     def add(self, other: Counts) -> None:
         self.predicted += other.predicted
         self.gold += other.gold
         self.matched += other.matched
         self.speaker_right += other.speaker_right
+        self.sourced += other.sourced
+        self.source_right += other.source_right
 
     def measures(self) -> dict[str, float | int]:
         span = prf(self.matched, self.predicted, self.gold)
         end_to_end = prf(self.speaker_right, self.predicted, self.gold)
         return {"precision": span[0], "recall": span[1], "f1": span[2],
                 "speaker_accuracy": self.speaker_right / self.matched if self.matched else 0.0,
-                "end_to_end_f1": end_to_end[2], "predicted": self.predicted, "gold": self.gold,
-                "matched": self.matched}
+                "end_to_end_f1": end_to_end[2],
+                "source_mention_accuracy": self.source_right / self.sourced if self.sourced else None,
+                "predicted": self.predicted, "gold": self.gold, "matched": self.matched}
 
 
 def prf(right: int, predicted: int, gold: int) -> tuple[float, float, float]:
@@ -181,6 +247,7 @@ class ScoreError:
     context: str
     gold_speaker: str | None = None
     predicted_speaker: str | None = None
+    speaker_error: str | None = None  # a key of SPEAKER_ERROR_KINDS
 
 
 @dataclass
@@ -191,6 +258,16 @@ class QuotesReport:
 
     def summary(self) -> dict[str, Any]:
         return {"documents": self.documents, **{name: c.measures() for name, c in self.counts.items()}}
+
+    def speaker_errors_by_kind(self) -> dict[str, dict[str, int]]:
+        """Per category, how many wrong speakers of each kind, most frequent first."""
+        grouped: dict[str, dict[str, int]] = {}
+        for error in self.errors:
+            if error.speaker_error is not None:
+                kinds = grouped.setdefault(error.category, {})
+                kinds[error.speaker_error] = kinds.get(error.speaker_error, 0) + 1
+        return {category: dict(sorted(kinds.items(), key=lambda item: -item[1]))
+                for category, kinds in grouped.items()}
 
 
 def context_of(text: str, start: int, end: int) -> str:
@@ -218,7 +295,9 @@ def score_document(analysis: Analysis, gold: GoldDocument, report: QuotesReport)
         right = [(p, g) for p, g in scored if speaker_right(p, g)]
         extra = [p for p in predicted if id(p) not in matched_p and not p.pullquote]
         missed = [g for g in golden if id(g) not in matched_g and not g.optional]
-        counts.add(Counts(len(scored) + len(extra), len(scored) + len(missed), len(scored), len(right)))
+        sourced = [(p, g) for p, g in scored if g.source_span is not None]
+        counts.add(Counts(len(scored) + len(extra), len(scored) + len(missed), len(scored), len(right),
+                          len(sourced), sum(source_mention_right(p, g) for p, g in sourced)))
         for p in extra:
             report.errors.append(ScoreError(gold.name, category, "false", p.text, context_of(text, p.start, p.end),
                                             None, speaker_label(p)))
@@ -228,7 +307,8 @@ def score_document(analysis: Analysis, gold: GoldDocument, report: QuotesReport)
         for p, g in scored:
             if (p, g) not in right:
                 report.errors.append(ScoreError(gold.name, category, "speaker", g.text,
-                                                context_of(text, g.start, g.end), g.speaker, speaker_label(p)))
+                                                context_of(text, g.start, g.end), g.speaker, speaker_label(p),
+                                                speaker_error_kind(p, g)))
 
 
 def analyses(pipeline: Pipeline, documents: list[GoldDocument]) -> Iterator[tuple[GoldDocument, Analysis]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -12,12 +13,13 @@ from .context import QuoteContext, token_span
 from .kinds import kind_of
 from .quoted import (attribute_partial, attribute_quoted, following_speaker, nearby_speaker,
                      previous_paragraph_speaker)
+from .ranker import Candidate, CandidateFinder, reranked
 from .reported import reported_speech
 
 if TYPE_CHECKING:
     from ..actors import ActorIndex
 
-__all__ = ["extract_quotes"]
+__all__ = ["extract_quotes", "rule_drafts", "speaker_candidates"]
 
 
 @dataclass
@@ -35,12 +37,47 @@ class _Draft:
 def extract_quotes(parsed: ParsedArticle, actors: ActorIndex) -> list[Quote]:
     """Every quotation in the article with its speaker, pull quotes linked to their body twins."""
     ctx = QuoteContext(parsed, actors)
-    drafts = quoted_drafts(ctx)
-    drafts += [_Draft(r.start, r.end, "indirect", r.attribution) for r in reported_speech(ctx)]
+    drafts = rule_drafts(ctx)
+    for draft, candidates in speaker_candidates(ctx, drafts):
+        draft.attribution = reranked(candidates, draft.attribution)
     drafts += pull_quote_drafts(ctx, drafts)
     drafts.sort(key=lambda d: (d.start, d.end))
     ids = {id(draft): f"q{n}" for n, draft in enumerate(drafts, start=1)}
     return [to_quote(ctx, draft, ids) for draft in drafts]
+
+
+def rule_drafts(ctx: QuoteContext) -> list[_Draft]:
+    """The body's quotations, quoted and reported, in text order, with the rules' attributions."""
+    drafts = quoted_drafts(ctx)
+    drafts += [_Draft(r.start, r.end, "indirect", r.attribution) for r in reported_speech(ctx)]
+    drafts.sort(key=lambda d: (d.start, d.end))
+    document_goes_on(ctx, drafts)
+    return drafts
+
+
+def document_goes_on(ctx: QuoteContext, drafts: list[_Draft]) -> None:
+    """``Mr Crosby's statement said: "..." It added: "..."``: an ``it`` that the resolver could not tie to
+    a body is the statement or report just quoted, and speaks for the same source."""
+    for previous, draft in zip(drafts, drafts[1:]):
+        attribution, before = draft.attribution, previous.attribution
+        if attribution is None or attribution.speaker is None or attribution.mention is not None \
+                or attribution.speaker.lower_ != "it" or before is None or before.mention is None:
+            continue
+        here, there = ctx.paragraph(draft.start), ctx.paragraph(previous.start)
+        if here is not None and there is not None and here - there <= 1:
+            draft.attribution = Attribution(attribution.cue, attribution.speaker, before.mention)
+
+
+def speaker_candidates(ctx: QuoteContext, drafts: list[_Draft]) -> Iterator[tuple[_Draft, list[Candidate]]]:
+    """Each draft with the mentions that may have spoken it, described for the ranker; the previous
+    quotation's speaker, by the rules, is one of the things each candidate is compared with."""
+    finder = CandidateFinder(ctx)
+    previous: str | None = None
+    for draft in drafts:
+        rule = draft.attribution
+        yield draft, finder.candidates(draft.start, draft.end, draft.kind, rule, previous)
+        if rule is not None and rule.mention is not None:
+            previous = rule.mention.actor_id
 
 
 def quoted_drafts(ctx: QuoteContext) -> list[_Draft]:
@@ -63,7 +100,21 @@ def quoted_drafts(ctx: QuoteContext) -> list[_Draft]:
         drafts.append(draft)
         if attribution is not None and attribution.found:
             last_in_paragraph[ctx.paragraph(stretch.open_at)] = draft
+    named_at_the_end_of_the_run(ctx, drafts)
     return drafts
+
+
+def named_at_the_end_of_the_run(ctx: QuoteContext, drafts: list[_Draft]) -> None:
+    """News style runs one quotation over several paragraphs, each re-opened and left unclosed, and may
+    name the speaker only in the last: the paragraphs before take that speaker."""
+    for draft, following in reversed(list(zip(drafts, drafts[1:]))):
+        if draft.attribution is not None and draft.attribution.found:
+            continue
+        stretch = ctx.stretch_of(draft.start)
+        here, there = ctx.paragraph(draft.start), ctx.paragraph(following.start)
+        if stretch is not None and not stretch.closed and here is not None and there == here + 1 \
+                and following.kind == "direct" and following.attribution is not None:
+            draft.attribution = following.attribution
 
 
 def carried_over(ctx: QuoteContext, index: int, last_in_paragraph: dict[int | None, _Draft]) -> Attribution | None:

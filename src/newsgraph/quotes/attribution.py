@@ -14,6 +14,7 @@ RELATIVE_PRONOUNS = {"who", "that", "which"}
 CLIMBING_DEPS = ("conj", "xcomp", "advcl", "acl", "pcomp")
 INVERTED_SUBJECT_DEPS = ("dobj", "attr", "npadvmod", "appos", "oprd", "nsubj")
 MAX_CLIMB = 3
+MEDIA_SECTOR = "MED"
 
 
 @dataclass
@@ -41,13 +42,18 @@ def subject_of(verb: Token) -> Token | None:
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         if any(child.dep_ in ("nsubjpass", "expl") for child in node.children):
             return None
-        if node.dep_ not in CLIMBING_DEPS or node.head.i == node.i:
+        if node.head.i == node.i or not (node.dep_ in CLIMBING_DEPS or issued_statement(node)):
             break
         depicted = depicted_speaker(node)
         if depicted is not None:
             return depicted
         node = node.head
     return inverted_subject(verb)
+
+
+def issued_statement(node: Token) -> bool:
+    """``X issued a statement saying``: the statement's issuer speaks."""
+    return node.dep_ == "dobj" and cues().is_noun_cue(node)
 
 
 def depicted_speaker(participle: Token) -> Token | None:
@@ -59,10 +65,11 @@ def depicted_speaker(participle: Token) -> Token | None:
 
 
 def author_of(subject: Token) -> Token:
-    """``Mr Crosby's statement said``: the statement's possessor speaks through it."""
+    """``Mr Crosby's statement said``: the statement's possessor speaks through it; ``the book, by Jane Roe,
+    says``: its author."""
     if cues().is_noun_cue(subject):
         return next((c for c in subject.children if c.dep_ == "poss"), subject)
-    return subject
+    return author_of_document(subject)
 
 
 def inverted_subject(verb: Token) -> Token | None:
@@ -84,6 +91,18 @@ def according_to(token: Token) -> Token | None:
     if source is None and to.i + 1 < len(token.doc):
         following = [t for t in token.doc[to.i + 1:min(to.i + 6, len(token.doc))] if t.pos_ in ("PROPN", "NOUN")]
         source = following[-1] if following else None
+    return author_of_document(source) if source is not None else None
+
+
+def author_of_document(source: Token) -> Token:
+    """``according to reports received by Amnesty``, ``according to the ministry's figures``: a document
+    speaks for whoever made or holds it, when the article names them."""
+    if source.pos_ != "NOUN" or cues().lemma(source) not in cues().documents:
+        return source
+    for token in source.subtree:
+        if token.pos_ == "PROPN" and (token.dep_ == "poss" or token.head.dep_ == "agent"
+                                      or (token.dep_ == "pobj" and token.head.lower_ in ("from", "by"))):
+            return token
     return source
 
 
@@ -103,7 +122,21 @@ def attribution_at(ctx: QuoteContext, token: Token) -> Attribution | None:
         return None
     if not cue:
         return None
+    speaker = unrelayed(ctx, speaker) if speaker is not None else None
     return Attribution(sorted(cue, key=lambda t: t.i), speaker, ctx.mention_in(speaker) if speaker else None)
+
+
+def unrelayed(ctx: QuoteContext, speaker: Token) -> Token:
+    """A document's holder that is a news outlet (``reports seen by the agency``) only relays it: the
+    document is the source."""
+    document = next((node for node in speaker.ancestors if node.pos_ == "NOUN"
+                     and cues().lemma(node) in cues().documents), None)
+    if document is None or document.i > speaker.i:
+        return speaker
+    mention = ctx.mention_in(speaker)
+    holder = ctx.actors.actor(mention.actor_id) if mention is not None else None
+    is_outlet = holder is not None and holder.type == "organisation" and holder.sector == MEDIA_SECTOR
+    return document if is_outlet else speaker
 
 
 def attributions_in(ctx: QuoteContext, tokens: list[Token]) -> list[Attribution]:

@@ -80,10 +80,15 @@ class QuoteContext:
         return min(holding, key=lambda m: (KIND_PREFERENCE.get(m.kind, 2), m.end - m.start), default=None)
 
     def mention_in(self, phrase_head: Token) -> Mention | None:
-        """The mention for a phrase: its head's own, else the last inside it before any comma, possessors aside."""
+        """The mention for a phrase: its head's own, else a name in apposition to it, else the last inside
+        it before any comma, possessors aside."""
         mention = self.mention_of(phrase_head)
         if mention is not None:
             return mention
+        for child in phrase_head.rights:  # ``another witness, former adviser Jane Roe``: the name in apposition
+            mention = self.mention_of(child) if child.dep_ == "appos" else None
+            if mention is not None and mention.kind == "name":
+                return mention
         inside = []
         for token in phrase_head.subtree:
             if token.text == "," and token.i > phrase_head.i:

@@ -25,6 +25,7 @@ class Cues:
     naming_words: frozenset[str]
     non_speakers: frozenset[str]
     depicting_verbs: frozenset[str]
+    documents: frozenset[str]
 
     def lemma(self, token: Token) -> str:
         return self.forms.get(token.lower_) or token.lemma_.lower()
@@ -56,6 +57,7 @@ class SpeakerWords:
     first_name_gender: dict[str, str]
     name_prefixes: frozenset[str]
     role_family: dict[str, frozenset[str]]
+    post_nominals: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +66,7 @@ def cues() -> Cues:
     return Cues(frozenset(data["clause_verbs"]), frozenset(data["quote_verbs"]), frozenset(data["nouns"]),
                 tuple(tuple(p.split()) for p in data["phrases"]), frozenset(data["not_speech"]),
                 dict(data["forms"]), frozenset(data["naming_words"]),
-                frozenset(data["non_speakers"]), frozenset(data["depicting_verbs"]))
+                frozenset(data["non_speakers"]), frozenset(data["depicting_verbs"]), frozenset(data["documents"]))
 
 
 @lru_cache(maxsize=1)
@@ -77,4 +79,5 @@ def speaker_words() -> SpeakerWords:
                         frozenset(data["dropped_honorifics"]),
                         {word: (gender, role) for word, (gender, role) in data["pronouns"].items()}, genders,
                         frozenset(data["name_prefixes"]),
-                        {word: frozenset(family) for family in data["role_families"] for word in family})
+                        {word: frozenset(family) for family in data["role_families"] for word in family},
+                        frozenset(data["post_nominals"]))

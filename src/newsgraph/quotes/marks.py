@@ -21,14 +21,14 @@ DOUBLE, SINGLE, ANGLE = "double", "single", "angle"
 FAMILY = {'"': DOUBLE, "“": DOUBLE, "”": DOUBLE, "„": DOUBLE, "‟": DOUBLE,
           "'": SINGLE, "‘": SINGLE, "’": SINGLE, "‚": SINGLE, "‛": SINGLE,
           "«": ANGLE, "»": ANGLE, "‹": ANGLE, "›": ANGLE,
-          "''": DOUBLE, "``": DOUBLE}
+          "''": DOUBLE, "``": DOUBLE, "’’": DOUBLE, "‘‘": DOUBLE}
 ALWAYS_OPENING = set("„‚«‹‟‛") | {"``"}
 ALWAYS_CLOSING = set("»›")
-OPENING_LEANING = set("“‘")
-CLOSING_LEANING = set("”’")
+OPENING_LEANING = set("“‘") | {"‘‘"}
+CLOSING_LEANING = set("”’") | {"’’"}
 BEFORE_OPENING = set("([{—–-/:;,") | {"\u00a0"}
 AFTER_CLOSING = set(".,;:!?)]}—–-/…") | {"\u00a0"}
-_MARK = re.compile("''|``|[" + "".join(mark for mark in FAMILY if len(mark) == 1) + "\n]")
+_MARK = re.compile("''|``|’’|‘‘|[" + "".join(mark for mark in FAMILY if len(mark) == 1) + "\n]")
 
 
 @dataclass

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
+
+from ..model import Mention
 
 from .attribution import Attribution, ancestor_attribution, attributions_in, colon_speaker
 from .context import QuoteContext
@@ -10,6 +14,9 @@ from .marks import Quoted
 
 SENTENCES_BACK = 2
 LEADS_INTO_ATTRIBUTION = {",", "—", "–"}
+QUESTION_OR_EXCLAMATION = {"?", "!"}
+CREDIT_DASHES = {"―", "—", "–"}
+TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 
 
 def frame(ctx: QuoteContext, index: int) -> tuple[list[Token], list[Token]]:
@@ -27,6 +34,8 @@ def frame(ctx: QuoteContext, index: int) -> tuple[list[Token], list[Token]]:
         left = ctx.token_at(ctx.stretches[index - 1].after).i if ctx.stretches[index - 1].after < stretch.open_at \
             else first.i
     closing = stretch.after
+    if right < len(ctx.doc) and ctx.doc[right - 1].idx < closing and asks_for_attribution(ctx, stretch):
+        right = ctx.doc[right].sent.end  # ``"Q?" X asked.``: the parser ends the sentence at the mark
     if index + 1 < len(ctx.stretches) and ctx.stretches[index + 1].open_at < ctx.doc[right - 1].idx + 1:
         right = ctx.token_at(ctx.stretches[index + 1].open_at).i
     before = [t for t in ctx.doc[left:first.i] if t.idx < stretch.open_at and not t.is_space]
@@ -61,10 +70,47 @@ def attribute_quoted(ctx: QuoteContext, index: int) -> Attribution | None:
         ordered = trailing + leading
     else:
         ordered = sorted(leading + trailing, key=lambda a: _distance(ctx, stretch, a))
+    labelled = transcript_speaker(ctx, stretch) or dash_credit(ctx, stretch)
+    if labelled is not None:
+        return labelled
     for attribution in ordered:
         if attribution.found:
             return attribution
     return colon_speaker(ctx, before) or (ordered[0] if ordered else None)
+
+
+def transcript_speaker(ctx: QuoteContext, stretch: Quoted) -> Attribution | None:
+    """``"SMITH: We will ..."``: a transcript's speaker label in capitals opening the quotation, read as
+    the person of the article with that name."""
+    label = TRANSCRIPT_LABEL.match(ctx.text, stretch.start, stretch.end)
+    if label is None:
+        return None
+    start, end = label.span(1)
+    token, colon = ctx.token_at(start), ctx.token_at(end)
+    actor = ctx.actors.person_named(label.group(1))
+    if token is None or colon is None or actor is None:
+        return None
+    return Attribution([colon], token, Mention(start, end, label.group(1), actor.id, "name"))
+
+
+def dash_credit(ctx: QuoteContext, stretch: Quoted) -> Attribution | None:
+    """``"..." ― Jane Roe``: a name credited after a dash, right after the closing mark."""
+    line_end = ctx.text.find("\n", stretch.after)
+    after = [t for t in ctx.tokens_between(stretch.after, line_end if line_end >= 0 else len(ctx.text))
+             if not t.is_space][:2]
+    if len(after) < 2 or after[0].text not in CREDIT_DASHES:
+        return None
+    mention = ctx.mention_of(after[1])
+    if mention is None or mention.kind != "name":
+        return None
+    return Attribution([after[0]], after[1], mention)
+
+
+def asks_for_attribution(ctx: QuoteContext, stretch: Quoted) -> bool:
+    """A quotation ending in a comma, dash, question or exclamation mark: the attribution, if any,
+    comes next, though the parser may start a new sentence there."""
+    inside = ctx.text[stretch.start:stretch.end].rstrip()
+    return inside[-1:] in QUESTION_OR_EXCLAMATION or ends_into_attribution(ctx, stretch)
 
 
 def ends_into_attribution(ctx: QuoteContext, stretch: Quoted) -> bool:

@@ -20,6 +20,9 @@ CLAUSE_BREAKS = {",", ";", "-", "—", "–"}
 DASHES = {"-", "—", "–"}
 CONTINUING_VERBS = {"go", "continue", "begin", "start", "proceed"}
 MIN_WORDS_OUTSIDE_MARKS = 3
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
+FRAMING_MARKS = {"as", "while", "whereas"}
+FRAMING_PREPOSITIONS = {"amid", "amidst", "with", "despite"}
 
 
 @dataclass
@@ -58,14 +61,18 @@ def complement(verb: Token, quoted: IsQuoted) -> list[tuple[int, int]]:
 
 
 def misattached_clause(verb: Token) -> Token | None:
-    """``told a meeting of leaders that ...``: a that-clause the parser hung on the hearer, not the verb."""
+    """``told a meeting of leaders that ...``, ``told the paper in a statement that ...``: a that-clause the
+    parser hung on the hearer or a phrase after it, not the verb; ``said more than 100 people came``: a
+    clause whose subject the parser took for the verb's object."""
     for child in verb.rights:
-        if child.dep_ not in ("dobj", "dative", "npadvmod"):
+        if child.dep_ not in ("dobj", "dative", "npadvmod", "prep"):
             continue
         for token in child.subtree:
             if token.dep_ in ("ccomp", "acl", "relcl", "advcl") and any(
                     c.lower_ == "that" and c.dep_ == "mark" and c.i == token.left_edge.i for c in token.children):
                 return token
+        if child.dep_ == "dobj" and any(c.dep_ == "acl" and c.tag_ in FINITE_TAGS for c in child.rights):
+            return child
     return None
 
 
@@ -116,9 +123,12 @@ def is_addition(phrase: Token, mark: str) -> bool:
     an aside."""
     is_verb = phrase.pos_ in ("VERB", "AUX")
     if phrase.dep_ in ("conj", "parataxis") and is_verb and (cues().is_verb_cue(phrase) or mark == ";"):
-        return has_subject(phrase)
+        # ``and added``, ``and slammed``: a finite speech verb sharing the reporter's subject
+        return has_subject(phrase) or (cues().is_verb_cue(phrase) and phrase.tag_ in ("VBD", "VBZ"))
     if mark not in CLAUSE_BREAKS:
         return False
+    if mark == "," and is_reporters_aside(phrase):
+        return True
     if phrase.dep_ == "appos":
         return mark in DASHES
     if phrase.dep_ == "acl":
@@ -126,6 +136,16 @@ def is_addition(phrase: Token, mark: str) -> bool:
     if phrase.dep_ in ("conj", "advcl") and is_verb and not has_subject(phrase):
         return mark not in DASHES
     return mark in DASHES and phrase.dep_ in ("npadvmod", "dep")
+
+
+def is_reporters_aside(phrase: Token) -> bool:
+    """After a comma, what frames the words rather than continues them: ``, as he deflected attacks``,
+    ``, amid public anger``, ``, with the vote days away``, ``, a concern others share``."""
+    if phrase.dep_ == "advcl":
+        return has_subject(phrase) and any(c.dep_ == "mark" and c.lower_ in FRAMING_MARKS for c in phrase.children)
+    if phrase.dep_ == "prep":
+        return phrase.lower_ in FRAMING_PREPOSITIONS
+    return phrase.dep_ == "appos" and phrase.pos_ == "NOUN" and any(c.dep_ == "relcl" for c in phrase.children)
 
 
 def has_source(verb: Token, attribution: Attribution) -> bool:
