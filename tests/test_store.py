@@ -133,8 +133,8 @@ def test_a_write_error_rolls_back_the_whole_batch(tmp_path, monkeypatch):
 
 def test_skipped_inputs_are_recorded_once(tmp_path):
     with Store(tmp_path / "s.duckdb") as store:
-        store.add_errors([("a.txt", "empty file"), ("b.html", "no article text found")])
-        store.add_errors([("a.txt", "empty file")])
+        store.add_errors([("a.txt", "empty file", None), ("b.html", "no article text found", None)])
+        store.add_errors([("a.txt", "empty file", None)])
         assert store.connection.execute("SELECT count(*) FROM ingest_errors").fetchone()[0] == 2
 
 
@@ -144,4 +144,4 @@ def test_a_store_in_use_by_another_process_is_reported(tmp_path):
             "except StoreError as error:\n    print(error)"
     with Store(path):
         result = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, timeout=120)
-    assert "is in use by another process; wait for it to finish" in result.stdout, result.stderr
+    assert "is open in process" in result.stdout and "stop that process first" in result.stdout, result.stderr
