@@ -2,7 +2,8 @@
 
 Each limit is far above what a news article needs and below where parsing time or memory blows up:
 spaCy's tokenizer is quadratic in the length of a run without white space, and the parse, the layout
-and the quotation stage grow with characters, tokens, paragraphs, quotation marks and their nesting.
+and the quotation stage grow with characters, tokens, paragraphs and quotation marks (in the article and in
+any one paragraph, where marks are paired and quotations attributed).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 
-from .quotes.marks import FAMILY, pair_marks
+from .quotes.marks import FAMILY
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
 WORD = re.compile(r"\S+")
@@ -26,7 +27,7 @@ class ArticleLimits:
     paragraphs: int = 10_000  # non-empty lines
     quotation_marks: int = 12_000
     word_characters: int = 2_000  # the longest run without white space
-    quotation_depth: int = 20  # quotations inside quotations
+    paragraph_quotation_marks: int = 200  # in any one paragraph: the quotation stage works paragraph by paragraph
 
     def breach(self, text: str) -> str | None:
         """Why ``text`` is over a limit (naming it and its value), or None when it is within all of them."""
@@ -36,7 +37,8 @@ class ArticleLimits:
             ("word_characters", lambda: max((len(w) for w in WORD.findall(text)), default=0)),
             ("tokens", lambda: len(TOKEN.findall(text))),
             ("quotation_marks", lambda: len(QUOTATION_MARK.findall(text))),
-            ("quotation_depth", lambda: max((q.depth + 1 for q in pair_marks(text)), default=0)),
+            ("paragraph_quotation_marks", lambda: max((len(QUOTATION_MARK.findall(line))
+                                                       for line in text.splitlines()), default=0)),
         )
         for name, measure in measures:  # cheapest first; each measure is linear in the text
             value, limit = measure(), getattr(self, name)
@@ -48,7 +50,7 @@ class ArticleLimits:
 LABELS = {
     "characters": "characters", "tokens": "tokens", "paragraphs": "paragraphs",
     "quotation_marks": "quotation marks", "word_characters": "characters in one word",
-    "quotation_depth": "levels of nested quotations",
+    "paragraph_quotation_marks": "quotation marks in one paragraph",
 }
 
 

@@ -240,8 +240,9 @@ def export_command(
                 written = [export_gdelt(corpus.connection, out)]
             else:
                 written = export_tables(corpus.connection, out, format.value)
-        except OSError as error:
-            fail(f"cannot write to {out}: {error.strerror or error}", EXIT_ERROR)
+        except (OSError, duckdb.IOException) as error:
+            reason = getattr(error, "strerror", None) or str(error).splitlines()[0]
+            fail(f"cannot write to {out}: {reason}; no file was written", EXIT_ERROR)
     print(f"wrote {len(written)} file{'s' if len(written) != 1 else ''} to {out}")
 
 

@@ -58,8 +58,8 @@ def ingest_command(
     max_quotation_marks: limit_option("quotation-marks", "... with more quotation marks") = DEFAULTS.quotation_marks,
     max_word_characters: limit_option("word-characters", "... with a longer run of characters without a space")
         = DEFAULTS.word_characters,
-    max_quotation_depth: limit_option("quotation-depth", "... with deeper nested quotations")
-        = DEFAULTS.quotation_depth,
+    max_paragraph_quotation_marks: limit_option("paragraph-quotation-marks", "... with more quotation marks in "
+                                                "one paragraph") = DEFAULTS.paragraph_quotation_marks,
     time_limit: Annotated[float, typer.Option("--time-limit", min=1, max=86400, help=(
         "Seconds per article before its worker is stopped and the article recorded as failed."))]
         = WORKER_DEFAULTS.seconds_per_article,
@@ -75,7 +75,7 @@ def ingest_command(
     Each skipped input gets one line on stderr; the exit status is 1 when any input was skipped.
     Without PATH, relinks a store whose linking an earlier run did not finish."""
     limits = ArticleLimits(max_characters, max_tokens, max_paragraphs, max_quotation_marks, max_word_characters,
-                           max_quotation_depth)
+                           max_paragraph_quotation_marks)
     settings = WorkerSettings(time_limit, memory_mb=worker_memory)
     columns = Columns(text_col, title_col, id_col, date_col, source_col, url_col)
     with open_store(db) as store:
