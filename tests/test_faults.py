@@ -4,6 +4,7 @@ killed mid-batch. Each ends in a store equal, table by table, to an uninterrupte
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -246,3 +247,15 @@ def test_an_article_that_overruns_its_time_is_named_recorded_and_not_retried(tmp
     again = finish(ingest(db, "--workers", "2", inputs=folder))
     assert again.returncode == 1 and "in an earlier run; --retry-failed tries it again" in again.stderr
     assert "already present: 3" in again.stdout
+
+
+def test_questions_are_answered_while_an_ingest_runs(tmp_path, clean):
+    db = tmp_path / "s.duckdb"
+    process = started(ingest(db, "--workers", "1"))
+    wait_for_stored(process)
+    stats = finish([*NEWSGRAPH, "stats", "--db", str(db), "--json"])
+    assert stats.returncode == 0, stats.stderr
+    assert int(next(row["value"] for row in json.loads(stats.stdout) if row["measure"] == "articles")) > 0
+    _, errors = process.communicate(timeout=900)
+    assert process.returncode == 0, errors
+    assert table_contents(db) == clean

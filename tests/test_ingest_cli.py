@@ -206,3 +206,13 @@ def test_ingest_names_each_skipped_input_exits_1_and_errors_lists_them(tmp_path)
     assert "added 2 articles" in result.output
     listed = json.loads(run("errors", "--db", path, "--json").stdout)
     assert {row["source"] for row in listed} == {str(tmp_path / "huge.txt"), str(tmp_path / "absent.txt")}
+
+
+def test_ctrl_c_inside_a_query_gives_one_line(store, monkeypatch):
+    from newsgraph.corpus.queries import Corpus
+
+    def interrupted_query(self):
+        raise RuntimeError("Query interrupted")  # what DuckDB raises when Ctrl-C lands inside a statement
+    monkeypatch.setattr(Corpus, "stats", interrupted_query)
+    result = run("stats", "--db", store)
+    assert result.exit_code == 1 and result.output.strip() == "newsgraph: interrupted"

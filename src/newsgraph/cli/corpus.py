@@ -28,7 +28,7 @@ from ..corpus.queries import Corpus, QueryError, UnknownActor
 from ..ingest import read_inputs
 from ..store import DEFAULT_PATH, StoreError
 from .analyze import DebugOption, ModelOption
-from .common import EXIT_ERROR, EXIT_USAGE, fail, stderr, warn
+from .common import EXIT_ERROR, EXIT_USAGE, fail, interrupted, stderr, warn
 from .ingest import open_store, print_summary, run_build
 from .report import shorten
 
@@ -75,8 +75,10 @@ def open_corpus(db: Path) -> Iterator[Corpus]:
             yield corpus
         except (UnknownActor, QueryError) as error:
             fail(str(error), EXIT_USAGE)
-        except duckdb.InterruptException:
-            fail("interrupted", EXIT_ERROR)
+        except (KeyboardInterrupt, RuntimeError, duckdb.Error) as error:
+            if interrupted(error):
+                fail("interrupted", EXIT_ERROR)
+            raise
 
 
 def show(table: pa.Table, as_json: bool, as_csv: bool, title: str | None = None, console: Console | None = None) -> None:

@@ -8,7 +8,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
-import duckdb
 import typer
 from rich.console import Console
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn,
@@ -23,7 +22,7 @@ from ..limits import ArticleLimits
 from ..nlp import ModelNotFound
 from ..store import DEFAULT_PATH, RESUME_HINT, Store, StoreError
 from .analyze import DateField, DebugOption, IdField, ModelOption, SourceField, TextField, TitleField, UrlField
-from .common import EXIT_ERROR, EXIT_OK, fail, stderr, warn
+from .common import EXIT_ERROR, EXIT_OK, fail, interrupted, stderr, warn
 
 DEFAULTS = ArticleLimits()
 WORKER_DEFAULTS = WorkerSettings()
@@ -157,10 +156,10 @@ def run_build(builder: CorpusBuilder, items, debug: bool) -> BuildSummary:
             return builder.build(items)
     except (StoreError, ModelNotFound, WorkerStartFailed) as error:
         fail(str(error), EXIT_ERROR)
-    except (KeyboardInterrupt, Terminated, duckdb.InterruptException) as error:
-        how = "stopped by SIGTERM" if isinstance(error, Terminated) else "interrupted"
-        fail(f"{how} after storing {progress.done} articles; {RESUME_HINT}", EXIT_ERROR)
-    except Exception as error:
+    except (KeyboardInterrupt, Terminated, Exception) as error:
+        if isinstance(error, Terminated) or interrupted(error):
+            how = "stopped by SIGTERM" if isinstance(error, Terminated) else "interrupted"
+            fail(f"{how} after storing {progress.done} articles; {RESUME_HINT}", EXIT_ERROR)
         if debug:
             raise
         fail(f"ingest stopped: {type(error).__name__}: {str(error).rstrip('.')} (run with --debug for details); "

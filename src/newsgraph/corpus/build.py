@@ -183,6 +183,7 @@ class CorpusBuilder:
             self.summary.quotes += len(rows["quotes"])
             self.summary.events += len(rows["events"])
         if pending or failures:
+            self.store.release()  # readers may open the store until the next commit
             self.on_progress(len(pending) + len(failures))
 
     def count_new_duplicates(self, todo: list[Article]) -> int:

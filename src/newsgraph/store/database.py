@@ -23,7 +23,7 @@ DUCKDB_MAGIC = b"DUCK"
 RESUME_HINT = "the articles stored so far are complete; run the same command again to resume"
 LOCKED = ("could not set lock", "conflicting lock")
 DAMAGED = ("corrupt", "checksum", "could not read enough bytes", "not a valid duckdb database", "block")
-RETRY_SECONDS = 10.0
+RETRY_SECONDS = 10.0  # how long a reader waits for an ingest's commit to end, and a writer for a reader
 
 # Upgrades of the article tables, from the version given to the next; derived tables are simply rebuilt.
 MIGRATIONS: dict[int, list[str]] = {
@@ -61,12 +61,23 @@ class Store:
         self.path = Path(path)
         self.read_only = read_only
         self._check_file()
-        self.connection = self._connect()
+        self._connection: duckdb.DuckDBPyConnection | None = self._connect()
         try:
             self._prepare()
         except BaseException:
-            self.connection.close()
+            self.close()
             raise
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The open connection; after ``release`` the file is opened again on first use."""
+        if self._connection is None:
+            self._connection = self._connect()
+        return self._connection
+
+    def release(self) -> None:
+        """Close the file between writes, so that readers (queries, exports) can open it meanwhile."""
+        self.close()
 
     def _check_file(self) -> None:
         if self.path.is_dir():
@@ -79,8 +90,9 @@ class Store:
             raise StoreError(f"no store at {self.path}: create one with `newsgraph ingest PATH --db {self.path}`")
 
     def _connect(self) -> duckdb.DuckDBPyConnection:
-        """A connection; while another process writes the store, a reader retries for a few seconds."""
-        give_up = time.monotonic() + (RETRY_SECONDS if self.read_only else 0.0)
+        """A connection; while another process holds the store, retry for a few seconds (an ingest holds it only
+        while it commits, a question only while it is answered)."""
+        give_up = time.monotonic() + RETRY_SECONDS
         while True:
             try:
                 return duckdb.connect(str(self.path), read_only=self.read_only)
@@ -97,10 +109,11 @@ class Store:
             holder = re.search(r"PID (\d+)", text)
             who = f"process {holder.group(1)}" if holder else "another process"
             if self.read_only:
-                return StoreInUse(f"the store {self.path} is being written by {who} (an ingest) and stayed busy "
-                                  f"for {RETRY_SECONDS:g} s; ask again in a moment")
-            return StoreInUse(f"the store {self.path} is open in {who} (an ingest, or `newsgraph serve`, which "
-                              "keeps it open); stop that process first, or ingest into another store with --db")
+                return StoreInUse(f"the store {self.path} stayed busy for {RETRY_SECONDS:g} s: {who} is writing it "
+                                  "(an ingest holds it only while it commits); ask again in a moment")
+            return StoreInUse(f"the store {self.path} is open in {who} for {RETRY_SECONDS:g} s and more (`newsgraph "
+                              "serve` keeps it open; questions and exports hold it only while they run): stop that "
+                              "process first, or ingest into another store with --db")
         if "version" in lowered or "serializ" in lowered:
             return StoreError(f"{self.path} was written by another DuckDB version and cannot be read: "
                               f"{text.splitlines()[0]}")
@@ -190,7 +203,9 @@ class Store:
         self.connection.commit()
 
     def close(self) -> None:
-        self.connection.close()
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
     def __enter__(self) -> Store:
         return self
@@ -235,8 +250,7 @@ class Store:
                                             "WHERE article_id IS NOT NULL").fetchall())
 
     def errors(self) -> pa.Table:
-        return self.connection.execute("SELECT source, reason, article_id FROM ingest_errors "
-                                       "ORDER BY rowid").to_arrow_table()
+        return self.connection.sql("SELECT source, reason, article_id FROM ingest_errors ORDER BY rowid").to_arrow_table()
 
     def replace_derived(self, tables: dict[str, pa.Table]) -> None:
         """Replace the corpus-link tables as a whole, in one transaction; the links are then current."""
