@@ -103,3 +103,10 @@ def test_a_long_line_of_another_language_is_tokenized_in_chunks(pipeline):
     text = "Zqx vrl\n\n" + "zqx vrlt kwp " * 100_000  # 1.3 MB on one line: over spaCy's max_length
     analysis = pipeline.analyze(make_article(text))
     assert analysis.article.language != "en" and analysis.quotes == []
+
+
+def test_five_thousand_one_word_replies_are_five_thousand_quotations(pipeline):
+    text = "Talk\n\n" + '"Yes," he said.\n\n' * 5000
+    assert ArticleLimits().breach(text) is None
+    analysis = pipeline.analyze(make_article(text))
+    assert len(analysis.quotes) == 5000 and all(q.text == "Yes," and q.kind == "direct" for q in analysis.quotes)
