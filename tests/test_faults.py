@@ -259,3 +259,17 @@ def test_questions_are_answered_while_an_ingest_runs(tmp_path, clean):
     _, errors = process.communicate(timeout=900)
     assert process.returncode == 0, errors
     assert table_contents(db) == clean
+
+
+def test_workers_are_replaced_after_their_share_of_articles(tmp_path, clean):
+    from newsgraph.corpus import CorpusBuilder
+    from newsgraph.corpus.workers import WorkerSettings
+    from newsgraph.ingest import read_inputs
+
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        summary = CorpusBuilder(store, workers=2, settings=WorkerSettings(articles_per_process=16)).build(
+            read_inputs([str(SAMPLES)]))
+    assert summary.added == 41 and not summary.skipped
+    assert len(summary.worker_peak_mb) >= 3  # 41 articles in batches of 8, a fresh process after 16
+    assert table_contents(db) == clean

@@ -43,13 +43,14 @@ class ArticleLimits:
         for name, measure in measures:  # cheapest first; each measure is linear in the text
             value, limit = measure(), getattr(self, name)
             if value > limit:
-                return f"too large: {value:,} {LABELS[name]} (the limit is {limit:,}; raise it with --max-{dashed(name)})"
+                return (f"too large: {value:,} {LABELS[name]} (the limit is {limit:,}; "
+                        f"raise it with --max-{dashed(name)})")
         return None
 
 
 LABELS = {
     "characters": "characters", "tokens": "tokens", "paragraphs": "paragraphs",
-    "quotation_marks": "quotation marks", "word_characters": "characters in one word",
+    "quotation_marks": "quotation marks", "word_characters": "characters in one word (a run without a space)",
     "paragraph_quotation_marks": "quotation marks in one paragraph",
 }
 

@@ -7,12 +7,12 @@ import sys
 import typer
 
 from .analyze import analyze_command
-from .corpus import (actor_command, actors_command, demo_command, export_command, network_command, quotes_command,
-                     relations_command, speakers_command, stats_command)
+from .corpus import (actor_command, actors_command, demo_command, errors_command, export_command, network_command,
+                     quotes_command, relations_command, speakers_command, stats_command)
 from .common import EXIT_ERROR, fail
 from .eval_events import eval_events_command
 from .eval_quotes import eval_quotes_command
-from .ingest import check_command, errors_command, ingest_command
+from .ingest import check_command, ingest_command
 from .web import serve_command
 
 app = typer.Typer(

@@ -26,7 +26,7 @@ from ..corpus import CorpusBuilder
 from ..corpus.export import export_gdelt, export_tables
 from ..corpus.queries import Corpus, QueryError, UnknownActor
 from ..ingest import read_inputs
-from ..store import DEFAULT_PATH, StoreError
+from ..store import DEFAULT_PATH, Store, StoreError
 from .analyze import DebugOption, ModelOption
 from .common import EXIT_ERROR, EXIT_USAGE, fail, interrupted, stderr, warn
 from .ingest import open_store, print_summary, run_build
@@ -227,6 +227,16 @@ def stats_command(db: DbOption = STORE_DEFAULT, as_json: JsonOption = False, as_
     """What the store holds."""
     with open_corpus(db) as corpus:
         show(corpus.stats(), as_json, as_csv, f"{db}")
+
+
+def errors_command(db: DbOption = STORE_DEFAULT, as_json: JsonOption = False, as_csv: CsvOption = False) -> None:
+    """The inputs and articles ingest skipped, and why (an article id marks a failed analysis)."""
+    try:
+        with Store(db, read_only=True) as store:
+            table = store.errors()
+    except StoreError as error:
+        fail(str(error), EXIT_ERROR)
+    show(table, as_json, as_csv, f"Skipped by ingest into {db}")
 
 
 def export_command(

@@ -18,7 +18,7 @@ from ..corpus import BuildSummary, CorpusBuilder
 from ..corpus.link import link_corpus
 from ..corpus.workers import WorkerSettings, WorkerStartFailed
 from ..ingest import Columns, read_inputs
-from ..limits import ArticleLimits
+from ..limits import LABELS, ArticleLimits, dashed
 from ..nlp import ModelNotFound
 from ..store import DEFAULT_PATH, RESUME_HINT, Store, StoreError
 from .analyze import DateField, DebugOption, IdField, ModelOption, SourceField, TextField, TitleField, UrlField
@@ -29,9 +29,9 @@ WORKER_DEFAULTS = WorkerSettings()
 DbPath = Annotated[Path, typer.Option("--db", help="The store file.")]
 
 
-def limit_option(name: str, help: str):
-    return Annotated[int, typer.Option(f"--max-{name}", min=1, max=10**9, help=f"{help} (default "
-                                       f"{getattr(DEFAULTS, name.replace('-', '_')):,}).")]
+def limit_option(name: str):
+    return Annotated[int, typer.Option(f"--max-{dashed(name)}", min=1, max=10**9, help=(
+        f"Skip an article with more {LABELS[name]} (default {getattr(DEFAULTS, name):,})."))]
 
 
 class Terminated(Exception):
@@ -51,14 +51,12 @@ def ingest_command(
                                             "replace their rows (all stored articles when no PATH is given).")] = False,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Try again the articles whose analysis "
                                                "failed in an earlier run (see `newsgraph errors`).")] = False,
-    max_characters: limit_option("characters", "Skip an article longer than this many characters") = DEFAULTS.characters,
-    max_tokens: limit_option("tokens", "... with more words and punctuation marks") = DEFAULTS.tokens,
-    max_paragraphs: limit_option("paragraphs", "... with more paragraphs (non-empty lines)") = DEFAULTS.paragraphs,
-    max_quotation_marks: limit_option("quotation-marks", "... with more quotation marks") = DEFAULTS.quotation_marks,
-    max_word_characters: limit_option("word-characters", "... with a longer run of characters without a space")
-        = DEFAULTS.word_characters,
-    max_paragraph_quotation_marks: limit_option("paragraph-quotation-marks", "... with more quotation marks in "
-                                                "one paragraph") = DEFAULTS.paragraph_quotation_marks,
+    max_characters: limit_option("characters") = DEFAULTS.characters,
+    max_tokens: limit_option("tokens") = DEFAULTS.tokens,
+    max_paragraphs: limit_option("paragraphs") = DEFAULTS.paragraphs,
+    max_quotation_marks: limit_option("quotation_marks") = DEFAULTS.quotation_marks,
+    max_word_characters: limit_option("word_characters") = DEFAULTS.word_characters,
+    max_paragraph_quotation_marks: limit_option("paragraph_quotation_marks") = DEFAULTS.paragraph_quotation_marks,
     time_limit: Annotated[float, typer.Option("--time-limit", min=1, max=86400, help=(
         "Seconds per article before its worker is stopped and the article recorded as failed."))]
         = WORKER_DEFAULTS.seconds_per_article,
@@ -182,19 +180,6 @@ def print_summary(summary: BuildSummary, db: Path) -> None:
     if summary.worker_peak_mb:
         out.print(f"  peak memory per worker: {summary.peak_mb:.0f} MB ({len(summary.worker_peak_mb)} worker"
                   f"{'s' if len(summary.worker_peak_mb) != 1 else ''})")
-
-
-def errors_command(db: DbPath = Path(DEFAULT_PATH),
-                   as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
-                   as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False) -> None:
-    """The inputs and articles ingest skipped, and why (an article id marks a failed analysis)."""
-    from .corpus import show
-    try:
-        with Store(db, read_only=True) as store:
-            table = store.errors()
-    except StoreError as error:
-        fail(str(error), EXIT_ERROR)
-    show(table, as_json, as_csv, f"Skipped by ingest into {db}")
 
 
 def check_command(db: DbPath = Path(DEFAULT_PATH)) -> None:

@@ -228,7 +228,7 @@ class WorkerPool:
         waiting = [w for w in self.workers if w.batch is not None or not w.ready]
         timeout = max(0.0, min((w.deadline for w in waiting if w.batch is not None), default=time.monotonic() + 60)
                       - time.monotonic())
-        ready = set(wait([w.connection for w in waiting] + [w.process.sentinel for w in waiting], timeout))
+        ready = set(wait([w.connection for w in waiting] + [w.process.sentinel for w in self.workers], timeout))
         for index, worker in enumerate(self.workers):
             if worker.connection in ready:
                 message = self._receive(worker)
