@@ -129,17 +129,18 @@ class IngestProgress:
                             TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=stderr,
                             transient=True, disable=not stderr.is_terminal)
         self.task = self.bar.add_task("reading", total=None)
-        self.total = self.done = 0
+        self.total = self.done = self.failed = 0
 
     def start(self, total: int) -> None:
         self.total = total
         self.bar.update(self.task, total=total, description="analysing")
 
-    def advance(self, count: int) -> None:
-        self.done += count
-        self.bar.advance(self.task, count)
+    def advance(self, stored: int, failed: int) -> None:
+        self.done += stored
+        self.failed += failed
+        self.bar.advance(self.task, stored + failed)
         if not stderr.is_terminal:
-            warn(f"stored {self.done} of {self.total} articles")
+            warn(f"stored {self.done} of {self.total} articles" + (f" ({self.failed} failed)" if self.failed else ""))
 
 
 def skipped(source: str, reason: str) -> None:

@@ -87,8 +87,8 @@ def analysed_batches(articles: list[Article], workers: int, model: str | None, s
 
 
 class CorpusBuilder:
-    """Adds articles to a store; ``on_total`` and ``on_progress`` report to a progress bar, ``on_skip``
-    names each input or article skipped and why.
+    """Adds articles to a store; ``on_total`` and ``on_progress`` (articles stored, failed) report to a
+    progress bar, ``on_skip`` names each input or article skipped and why.
 
     ``workers`` defaults to all cores, fewer for a small batch of articles, each in its own supervised
     process; ``workers=1`` analyses in this process (no time limit, and a crash in native code ends the run).
@@ -99,7 +99,7 @@ class CorpusBuilder:
     def __init__(self, store: Store, *, workers: int | None = None, model: str | None = None,
                  reanalyze: bool = False, retry_failed: bool = False, limits: ArticleLimits = ArticleLimits(),
                  settings: WorkerSettings = WorkerSettings(), on_total: Callable[[int], None] = lambda n: None,
-                 on_progress: Callable[[int], None] = lambda n: None,
+                 on_progress: Callable[[int, int], None] = lambda stored, failed: None,
                  on_skip: Callable[[str, str], None] = lambda source, reason: None) -> None:
         self.store = store
         self.workers = workers
@@ -184,7 +184,7 @@ class CorpusBuilder:
             self.summary.events += len(rows["events"])
         if pending or failures:
             self.store.release()  # readers may open the store until the next commit
-            self.on_progress(len(pending) + len(failures))
+            self.on_progress(len(pending), len(failures))
 
     def count_new_duplicates(self, todo: list[Article]) -> int:
         new_ids = [a.id for a in todo if a.id not in self.stored_before]
