@@ -179,7 +179,7 @@ def test_a_schema_1_store_is_upgraded_in_place(tmp_path):
 
 def test_storing_an_article_clears_its_failure_and_marks_the_links_stale(tmp_path):
     with Store(tmp_path / "s.duckdb") as store:
-        store.add_errors([("feed.jsonl: id accuse", "took longer than 60 s per article", "accuse")])
+        store.add_errors([("feed.jsonl: id accuse", "took longer than 60 s of CPU per article", "accuse")])
         store.add_articles(merge_rows(stored_rows(r) for r in sample_corpus()[:1]))
         assert store.failed_articles() == {} and store.links_stale
         store.release()  # closed between commits; reopened on the next use

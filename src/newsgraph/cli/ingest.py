@@ -58,7 +58,7 @@ def ingest_command(
     max_word_characters: limit_option("word_characters") = DEFAULTS.word_characters,
     max_paragraph_quotation_marks: limit_option("paragraph_quotation_marks") = DEFAULTS.paragraph_quotation_marks,
     time_limit: Annotated[float, typer.Option("--time-limit", min=1, max=86400, help=(
-        "Seconds per article before its worker is stopped and the article recorded as failed."))]
+        "CPU seconds per article before its worker is stopped and the article recorded as failed."))]
         = WORKER_DEFAULTS.seconds_per_article,
     worker_memory: Annotated[Optional[int], typer.Option("--worker-memory", min=500, max=10**7, help=(
         "Address space per worker in MB; an article needing more is recorded as failed."))] = None,

@@ -162,8 +162,9 @@ class CorpusBuilder:
         with analysed_batches(todo, 1 if in_process else workers, self.model, self.settings,
                               in_process) as results:
             for result in results:
-                self.summary.worker_peak_mb[result.pid] = max(result.peak_mb,
-                                                              self.summary.worker_peak_mb.get(result.pid, 0.0))
+                if result.peak_mb:
+                    self.summary.worker_peak_mb[result.pid] = max(result.peak_mb,
+                                                                  self.summary.worker_peak_mb.get(result.pid, 0.0))
                 pending.extend(result.rows)
                 failures.extend(result.failures)
                 if len(pending) >= COMMIT_ARTICLES or time.monotonic() - last_commit >= COMMIT_SECONDS:

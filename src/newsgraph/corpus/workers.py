@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
+from pathlib import Path
 
 from ..model import Article
 from ..pipeline import Pipeline
@@ -29,11 +30,14 @@ from ..store import TableRows
 
 PR_SET_PDEATHSIG = 1
 STOP_SECONDS = 5.0
+POLL_SECONDS = 1.0
+WALL_FACTOR = 10  # a worker using no CPU (blocked) is stopped after this many times its CPU budget in wall time
 
 
 @dataclass(frozen=True)
 class WorkerSettings:
-    """How workers are bounded: seconds per article, articles before a fresh process, memory."""
+    """How workers are bounded: CPU seconds per article (so that a busy machine does not stop good articles),
+    articles before a fresh process, memory."""
 
     seconds_per_article: float = 60.0
     articles_per_process: int = 500
@@ -86,6 +90,31 @@ def failure_reason() -> str:
     error = sys.exc_info()[1]
     text = str(error).strip().splitlines()[0][:200] if str(error).strip() else ""
     return f"analysis failed: {type(error).__name__}" + (f": {text}" if text else "")
+
+
+def process_stat(pid: int, field: int) -> int | None:
+    """One field of /proc/PID/stat (numbered from 1, as in proc(5)), or None where there is no /proc."""
+    try:
+        after_name = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return int(after_name[field - 3])
+
+
+def cpu_seconds_of(pid: int) -> float | None:
+    user, system = process_stat(pid, 14), process_stat(pid, 15)
+    return None if user is None or system is None else (user + system) / os.sysconf("SC_CLK_TCK")
+
+
+def peak_mb_of(pid: int) -> float:
+    """The peak resident memory of a live process (read before it is killed), 0 where unknown."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def die_with_parent() -> None:
@@ -148,14 +177,25 @@ class Worker:
         child.close()
         self.ready = False
         self.batch: list[Article] | None = None
-        self.deadline = 0.0
+        self.budget = 0.0
+        self.started = self.cpu_started = 0.0
         self.articles = 0
 
     def give(self, batch: list[Article], settings: WorkerSettings) -> None:
         self.batch = batch
-        self.deadline = time.monotonic() + settings.seconds_per_article * len(batch)
+        self.budget = settings.seconds_per_article * len(batch)
+        self.started = time.monotonic()
+        self.cpu_started = cpu_seconds_of(self.process.pid) or 0.0
         self.articles += len(batch)
         self.connection.send(batch)
+
+    def overran(self) -> bool:
+        """The batch has used more CPU than its budget (wall time where CPU time cannot be read), or has
+        been blocked for WALL_FACTOR times its budget."""
+        elapsed = time.monotonic() - self.started
+        cpu = cpu_seconds_of(self.process.pid)
+        used = elapsed if cpu is None else cpu - self.cpu_started
+        return used > self.budget or elapsed > WALL_FACTOR * self.budget
 
     def stop(self) -> None:
         """Ask the worker to finish, and kill it if it does not."""
@@ -226,9 +266,7 @@ class WorkerPool:
     def _collect(self, queue: deque[list[Article]]) -> Iterator[Analysed]:
         """Wait for the next worker to answer, die or overrun its time, and deal with it."""
         waiting = [w for w in self.workers if w.batch is not None or not w.ready]
-        timeout = max(0.0, min((w.deadline for w in waiting if w.batch is not None), default=time.monotonic() + 60)
-                      - time.monotonic())
-        ready = set(wait([w.connection for w in waiting] + [w.process.sentinel for w in self.workers], timeout))
+        ready = set(wait([w.connection for w in waiting] + [w.process.sentinel for w in self.workers], POLL_SECONDS))
         for index, worker in enumerate(self.workers):
             if worker.connection in ready:
                 message = self._receive(worker)
@@ -237,10 +275,10 @@ class WorkerPool:
                     continue
             if worker.connection in ready or worker.process.sentinel in ready:
                 yield from self._replace(index, worker.death(), queue)
-            elif worker.batch is not None and time.monotonic() > worker.deadline:
+            elif worker.batch is not None and worker.overran():
                 limit = self.settings.seconds_per_article
-                yield from self._replace(index, f"took longer than {limit:g} s per article (the time limit; "
-                                                "raise it with --time-limit)", queue)
+                yield from self._replace(index, f"took longer than {limit:g} s of CPU per article (the time "
+                                                "limit; raise it with --time-limit)", queue)
 
     @staticmethod
     def _receive(worker: Worker):
@@ -266,6 +304,7 @@ class WorkerPool:
         """A worker died or overran: replace it; name a lone article, retry a batch's articles alone."""
         worker = self.workers[index]
         batch = worker.batch
+        peak_mb = peak_mb_of(worker.process.pid)
         worker.kill()
         if batch is None and not worker.ready:
             raise WorkerStartFailed(f"a worker process stopped while loading the model: {worker.death()}")
@@ -273,6 +312,6 @@ class WorkerPool:
         if batch is None:
             return
         if len(batch) == 1:
-            yield Analysed([], [Failure(batch[0], reason)], pid=worker.process.pid or 0)
+            yield Analysed([], [Failure(batch[0], reason)], pid=worker.process.pid or 0, peak_mb=peak_mb)
         else:
             queue.extendleft([article] for article in reversed(batch))
