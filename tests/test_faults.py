@@ -130,7 +130,7 @@ def test_kill_9_while_linking_is_recorded_and_redone(tmp_path, clean):
     assert "corpus links" not in finish([*NEWSGRAPH, "stats", "--db", str(db)]).stderr
 
 
-@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_an_interrupt_stops_cleanly_and_resumes(tmp_path, clean, how):
     db = tmp_path / "s.duckdb"
     process = started(ingest(db, "--workers", "2"))
