@@ -64,3 +64,10 @@ def test_custom_columns(tmp_path):
     path.write_text(json.dumps({"story": "Hi\n\nThere.", "headline": "H", "pub": "2024-01-02T10:00:00Z"}))
     [article] = read_inputs([str(path)], Columns(text="story", title="headline", date="pub"))
     assert (article.title, article.date, article.path) == ("H", "2024-01-02", str(path))
+
+
+def test_nul_characters_in_json_text_are_removed_with_a_warning():
+    record = {"id": "n1", "text": "Harbour\x00 talks\n\nThe mayor met\x00 envoys on Monday.", "title": "Har\x00bour"}
+    [article] = list(read_inputs(["-"], stdin=io.BytesIO(json.dumps(record).encode())))
+    assert "\x00" not in article.text and "\x00" not in article.title
+    assert article.text.startswith("Harbour talks") and "NUL characters removed" in article.warnings

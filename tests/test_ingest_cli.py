@@ -171,3 +171,48 @@ def test_the_demo_prints_a_corpus_report(tmp_path, pipeline):
     assert result.exit_code == 0, result.output
     for heading in ("added 41 articles", "Top speakers", "Top quotation clusters", "Relations", "by month"):
         assert heading in result.output
+
+
+def test_oversized_numbers_are_usage_errors(store):
+    for args in (["speakers", "--top", "99999999999999999999999"], ["quotes", "--limit", "99999999999999999999999"]):
+        result = run(*args, "--db", store)
+        assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+
+
+def test_a_failed_export_leaves_no_partial_files(store, tmp_path, monkeypatch):
+    from newsgraph.corpus import export
+
+    written = []
+
+    def failing_jsonl(relation, path):
+        if written:
+            raise OSError(28, "No space left on device")
+        written.append(path)
+        path.write_text("{}\n")
+    monkeypatch.setattr(export, "write_jsonl", failing_jsonl)
+    result = run("export", "--format", "jsonl", "--out", tmp_path / "out", "--db", store)
+    assert result.exit_code == 1 and "No space left on device; no file was written" in result.output
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_ingest_names_each_skipped_input_exits_1_and_errors_lists_them(tmp_path):
+    path = tmp_path / "s.duckdb"
+    (tmp_path / "huge.txt").write_text("Huge\n\n" + "Officials said the talks went well. " * 200)
+    result = run("ingest", sample_lines(2, tmp_path), tmp_path / "huge.txt", tmp_path / "absent.txt", "--db", path,
+                 "--workers", 1, "--max-characters", 5000)
+    assert result.exit_code == 1
+    assert f"skipped {tmp_path / 'huge.txt'}: too large: 7,206 characters (the limit is 5,000" in result.output
+    assert f"skipped {tmp_path / 'absent.txt'}: no such file or directory" in result.output
+    assert "added 2 articles" in result.output
+    listed = json.loads(run("errors", "--db", path, "--json").stdout)
+    assert {row["source"] for row in listed} == {str(tmp_path / "huge.txt"), str(tmp_path / "absent.txt")}
+
+
+def test_ctrl_c_inside_a_query_gives_one_line(store, monkeypatch):
+    from newsgraph.corpus.queries import Corpus
+
+    def interrupted_query(self):
+        raise RuntimeError("Query interrupted")  # what DuckDB raises when Ctrl-C lands inside a statement
+    monkeypatch.setattr(Corpus, "stats", interrupted_query)
+    result = run("stats", "--db", store)
+    assert result.exit_code == 1 and result.output.strip() == "newsgraph: interrupted"

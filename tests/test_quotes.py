@@ -208,3 +208,11 @@ def test_bad_input_gives_a_valid_analysis(analyze_text, text):
     for quote in analysis.quotes:
         assert 0 <= quote.start <= quote.end <= len(text)
         assert text[quote.start:quote.end] == quote.text
+
+
+def test_a_one_word_reply_before_a_verb_of_saying_is_a_quotation(analyze_text):
+    analysis = analyze_text('Harbour vote\n\nMayor Ilse Varga was asked if the harbour would reopen.\n\n'
+                            '"Yes," she said. "Never," said Tomas Brel.\n\nThe film "Harbour" opens on Friday.')
+    direct = [q for q in analysis.quotes if q.kind == "direct"]
+    assert [q.text for q in direct] == ["Yes,", "Never,"]
+    assert direct[1].speaker.name == "Tomas Brel"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -133,8 +134,8 @@ def test_a_write_error_rolls_back_the_whole_batch(tmp_path, monkeypatch):
 
 def test_skipped_inputs_are_recorded_once(tmp_path):
     with Store(tmp_path / "s.duckdb") as store:
-        store.add_errors([("a.txt", "empty file"), ("b.html", "no article text found")])
-        store.add_errors([("a.txt", "empty file")])
+        store.add_errors([("a.txt", "empty file", None), ("b.html", "no article text found", None)])
+        store.add_errors([("a.txt", "empty file", None)])
         assert store.connection.execute("SELECT count(*) FROM ingest_errors").fetchone()[0] == 2
 
 
@@ -144,4 +145,42 @@ def test_a_store_in_use_by_another_process_is_reported(tmp_path):
             "except StoreError as error:\n    print(error)"
     with Store(path):
         result = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, timeout=120)
-    assert "is in use by another process; wait for it to finish" in result.stdout, result.stderr
+    assert "is open in process" in result.stdout and "stop that process first" in result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("error, advice", [
+    (OSError(28, "No space left on device"), "is full .* free some space, then run the same command again"),
+    (duckdb.IOException('IO Error: Cannot open file "s.duckdb": Permission denied'), "make the file writable"),
+    (duckdb.IOException("Corrupt database file: computed checksum 1 does not match stored checksum 2"),
+     "is damaged .* Restore it from a copy"),
+])
+def test_a_failed_write_says_what_to_do_and_a_rerun_only_where_it_helps(tmp_path, error, advice):
+    from newsgraph.store.database import write_failure
+
+    message = write_failure(tmp_path / "s.duckdb", error)
+    assert re.search(advice, message), message
+    if "full" not in message:
+        assert "run the same command again" not in message
+
+
+def test_a_schema_1_store_is_upgraded_in_place(tmp_path):
+    path = tmp_path / "old.duckdb"
+    store_with(path, sample_corpus()[:1]).close()
+    with duckdb.connect(str(path)) as old:  # the layout of schema 1
+        old.execute("ALTER TABLE ingest_errors DROP COLUMN article_id")
+        old.execute("ALTER TABLE schema_info DROP COLUMN links_stale")
+        old.execute("UPDATE schema_info SET version = 1")
+    with Store(path) as store:
+        assert store.connection.execute("SELECT version FROM schema_info").fetchone()[0] == SCHEMA_VERSION
+        assert store.links_stale is False and store.article_ids() == {"accuse"}
+        store.add_errors([("a.txt", "analysis failed: MemoryError", "a1")])
+        assert store.failed_articles() == {"a1": "analysis failed: MemoryError"}
+
+
+def test_storing_an_article_clears_its_failure_and_marks_the_links_stale(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_errors([("feed.jsonl: id accuse", "took longer than 60 s of CPU per article", "accuse")])
+        store.add_articles(merge_rows(stored_rows(r) for r in sample_corpus()[:1]))
+        assert store.failed_articles() == {} and store.links_stale
+        store.release()  # closed between commits; reopened on the next use
+        assert store.article_ids() == {"accuse"}

@@ -55,11 +55,13 @@ class Pipeline:
             yield self.analyze_parsed(article, doc)
 
     def parse_alone(self, article: Article) -> Doc:
-        """Parse an over-long or non-English article: long texts in line-aligned chunks."""
-        if article.language != "en" or not article.text:
+        """Parse an over-long or non-English article, long texts in line-aligned chunks (non-English ones
+        only tokenized): no text reaches spaCy above its length limit."""
+        if not article.text:
             return self.nlp.make_doc(article.text)
         chunks = list(line_chunks(article.text, CHUNK_CHARS))
-        return Doc.from_docs(list(self.nlp.pipe(chunks)), ensure_whitespace=False)
+        docs = self.nlp.pipe(chunks) if article.language == "en" else map(self.nlp.make_doc, chunks)
+        return Doc.from_docs(list(docs), ensure_whitespace=False)
 
     def analyze_parsed(self, article: Article, doc: Doc) -> Analysis:
         layout = detect_layout(article.text, article.title, doc)

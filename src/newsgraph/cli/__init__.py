@@ -7,11 +7,12 @@ import sys
 import typer
 
 from .analyze import analyze_command
-from .corpus import (actor_command, actors_command, demo_command, export_command, ingest_command, network_command,
+from .corpus import (actor_command, actors_command, demo_command, errors_command, export_command, network_command,
                      quotes_command, relations_command, speakers_command, stats_command)
 from .common import EXIT_ERROR, fail
 from .eval_events import eval_events_command
 from .eval_quotes import eval_quotes_command
+from .ingest import check_command, ingest_command
 from .web import serve_command
 
 app = typer.Typer(
@@ -29,6 +30,8 @@ eval_app.command("quotes")(eval_quotes_command)
 app.command("analyze")(analyze_command)
 app.command("demo")(demo_command)
 app.command("ingest")(ingest_command)
+app.command("errors")(errors_command)
+app.command("check")(check_command)
 app.command("relations")(relations_command)
 app.command("speakers")(speakers_command)
 app.command("quotes")(quotes_command)

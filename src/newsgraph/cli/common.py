@@ -6,6 +6,7 @@ import sys
 from enum import Enum
 from typing import NoReturn
 
+import duckdb
 from rich.console import Console
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -34,3 +35,9 @@ def default_format(given: OutputFormat | None) -> OutputFormat:
     if given is not None:
         return given
     return OutputFormat.table if sys.stdout.isatty() else OutputFormat.jsonl
+
+
+def interrupted(error: BaseException) -> bool:
+    """Ctrl-C, also as DuckDB reports it from inside a statement (RuntimeError: Query interrupted)."""
+    return isinstance(error, (KeyboardInterrupt, duckdb.InterruptException)) or (
+        isinstance(error, RuntimeError) and "interrupted" in str(error).lower())

@@ -1,5 +1,5 @@
-"""Corpus commands: ingest, the questions (relations, speakers, quotes, actors, actor, network, stats),
-export, and the demo."""
+"""Corpus commands: the questions (relations, speakers, quotes, actors, actor, network, stats), export,
+and the demo."""
 
 from __future__ import annotations
 
@@ -14,29 +14,29 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Optional
 
+import duckdb
 import networkx as nx
 import pyarrow as pa
 import typer
 from rich.console import Console
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn,
-                           TimeElapsedColumn, TimeRemainingColumn)
 from rich.table import Table
 from rich.text import Text
 
-from ..corpus import BuildSummary, CorpusBuilder
+from ..corpus import CorpusBuilder
 from ..corpus.export import export_gdelt, export_tables
 from ..corpus.queries import Corpus, QueryError, UnknownActor
-from ..ingest import Columns, read_inputs
-from ..nlp import ModelNotFound
-from ..store import DEFAULT_PATH, RESUME_HINT, Store, StoreError
-from .analyze import DateField, DebugOption, IdField, ModelOption, SourceField, TextField, TitleField, UrlField
-from .common import EXIT_ERROR, EXIT_USAGE, fail, stderr, warn
+from ..ingest import read_inputs
+from ..store import DEFAULT_PATH, Store, StoreError
+from .analyze import DebugOption, ModelOption
+from .common import EXIT_ERROR, EXIT_USAGE, fail, interrupted, stderr, warn
+from .ingest import open_store, print_summary, run_build
 from .report import shorten
 
 DbOption = Annotated[Path, typer.Option("--db", help="The store file (or, for questions, a Parquet export folder).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")]
-LimitOption = Annotated[int, typer.Option("--limit", min=1, help="At most this many rows.")]
+MAX_ROWS = 10**9  # larger numbers are a usage error, not a database overflow
+LimitOption = Annotated[int, typer.Option("--limit", min=1, max=MAX_ROWS, help="At most this many rows.")]
 AboutOption = Annotated[Optional[str], typer.Option("--about", help="Only quotations about this actor.")]
 STORE_DEFAULT = Path(DEFAULT_PATH)
 TABLE_WIDTH = 120
@@ -57,104 +57,6 @@ class Period(str, Enum):
     year = "year"
 
 
-# ---------------------------------------------------------------- ingest
-
-class RateColumn(ProgressColumn):
-    def render(self, task: Task) -> Text:
-        return Text(f"{task.speed or 0:.1f} articles/s", style="cyan")
-
-
-def ingest_command(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, folders, or - for standard input.")] = None,
-    db: DbOption = STORE_DEFAULT,
-    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1,
-                                                   help="Analysis processes (default: all cores).")] = None,
-    reanalyze: Annotated[bool, typer.Option("--reanalyze", help="Re-run extraction for stored articles and "
-                                            "replace their rows (all stored articles when no PATH is given).")] = False,
-    model: ModelOption = None,
-    text_col: TextField = "text", title_col: TitleField = "title", id_col: IdField = "id",
-    date_col: DateField = "date", source_col: SourceField = "source", url_col: UrlField = "url",
-    debug: DebugOption = False,
-) -> None:
-    """Analyse articles into a store: parallel, idempotent, resumable after a crash."""
-    if not paths and not reanalyze:
-        fail("give files or folders to ingest (or --reanalyze to re-run extraction on the stored articles)")
-    columns = Columns(text_col, title_col, id_col, date_col, source_col, url_col)
-    with open_store(db) as store:
-        items = read_inputs(paths, columns) if paths else list(store.articles())
-        summary = run_build(store, items, workers, model, reanalyze, debug)
-    print_summary(summary, db)
-    if paths and summary.skipped and not (summary.added or summary.present or summary.replaced):
-        raise SystemExit(EXIT_ERROR)
-
-
-@contextmanager
-def open_store(path: Path) -> Iterator[Store]:
-    """The store to write, or one clear line and exit 1."""
-    try:
-        store = Store(path)
-    except StoreError as error:
-        fail(str(error), EXIT_ERROR)
-    with store:
-        yield store
-
-
-class IngestProgress:
-    """A progress bar with articles/s and ETA on a terminal; a line per commit in a log."""
-
-    def __init__(self) -> None:
-        self.bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
-                            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=stderr,
-                            transient=True, disable=not stderr.is_terminal)
-        self.task = self.bar.add_task("reading", total=None)
-        self.total = self.done = 0
-
-    def start(self, total: int) -> None:
-        self.total = total
-        self.bar.update(self.task, total=total, description="analysing")
-
-    def advance(self, count: int) -> None:
-        self.done += count
-        self.bar.advance(self.task, count)
-        if not stderr.is_terminal:
-            warn(f"stored {self.done} of {self.total} articles")
-
-
-def run_build(store: Store, items, workers: int | None, model: str | None, reanalyze: bool,
-              debug: bool) -> BuildSummary:
-    progress = IngestProgress()
-    builder = CorpusBuilder(store, workers=workers, model=model, reanalyze=reanalyze, on_total=progress.start,
-                            on_progress=progress.advance)
-    try:
-        with progress.bar:
-            return builder.build(items)
-    except (StoreError, ModelNotFound) as error:
-        fail(str(error), EXIT_ERROR)
-    except KeyboardInterrupt:
-        fail(f"interrupted after storing {progress.done} articles; {RESUME_HINT}", EXIT_ERROR)
-    except Exception as error:
-        if debug:
-            raise
-        fail(f"ingest stopped: {type(error).__name__}: {str(error).rstrip('.')}; {RESUME_HINT}", EXIT_ERROR)
-
-
-def print_summary(summary: BuildSummary, db: Path) -> None:
-    out = Console(highlight=False, soft_wrap=True)
-    rate = (summary.added + summary.replaced) / summary.seconds if summary.seconds else 0
-    out.print(f"[bold]{db}[/bold]: added {summary.added} articles ({summary.quotes} quotations, "
-              f"{summary.events} events) in {summary.seconds:.1f} s ({rate:.1f} articles/s)")
-    if summary.replaced:
-        out.print(f"  re-analysed {summary.replaced} stored articles")
-    out.print(f"  already present: {summary.present}")
-    out.print(f"  near-duplicates among the new articles: {summary.near_duplicates}")
-    out.print(f"  skipped: {sum(summary.skipped.values())}")
-    for reason, count in summary.skipped.most_common():
-        out.print(f"    {count} × {reason}", markup=False)
-    if summary.worker_peak_mb:
-        out.print(f"  peak memory per worker: {summary.peak_mb:.0f} MB ({len(summary.worker_peak_mb)} worker"
-                  f"{'s' if len(summary.worker_peak_mb) != 1 else ''})")
-
-
 # ---------------------------------------------------------------- questions
 
 @contextmanager
@@ -165,10 +67,18 @@ def open_corpus(db: Path) -> Iterator[Corpus]:
     except StoreError as error:
         fail(str(error), EXIT_ERROR)
     with corpus:
+        if corpus.store is not None and corpus.store.links_stale:
+            warn(f"the corpus links do not yet cover every stored article (an ingest is running or stopped before "
+                 f"linking): actors, clusters and duplicates may be incomplete; `newsgraph ingest --db {db}` "
+                 "rebuilds them")
         try:
             yield corpus
         except (UnknownActor, QueryError) as error:
             fail(str(error), EXIT_USAGE)
+        except (KeyboardInterrupt, RuntimeError, duckdb.Error) as error:
+            if interrupted(error):
+                fail("interrupted", EXIT_ERROR)
+            raise
 
 
 def show(table: pa.Table, as_json: bool, as_csv: bool, title: str | None = None, console: Console | None = None) -> None:
@@ -243,7 +153,7 @@ def relations_command(
 
 
 def speakers_command(
-    top: Annotated[int, typer.Option("--top", min=1, help="How many speakers.")] = 20,
+    top: Annotated[int, typer.Option("--top", min=1, max=MAX_ROWS, help="How many speakers.")] = 20,
     about: AboutOption = None,
     outlet: Annotated[Optional[str], typer.Option("--outlet", help="Only articles from this outlet.")] = None,
     db: DbOption = STORE_DEFAULT, as_json: JsonOption = False, as_csv: CsvOption = False,
@@ -319,6 +229,16 @@ def stats_command(db: DbOption = STORE_DEFAULT, as_json: JsonOption = False, as_
         show(corpus.stats(), as_json, as_csv, f"{db}")
 
 
+def errors_command(db: DbOption = STORE_DEFAULT, as_json: JsonOption = False, as_csv: CsvOption = False) -> None:
+    """The inputs and articles ingest skipped, and why (an article id marks a failed analysis)."""
+    try:
+        with Store(db, read_only=True) as store:
+            table = store.errors()
+    except StoreError as error:
+        fail(str(error), EXIT_ERROR)
+    show(table, as_json, as_csv, f"Skipped by ingest into {db}")
+
+
 def export_command(
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="parquet, csv or jsonl for every table; "
                                                  "gdelt for events in the GDELT 2.0 event layout.")],
@@ -332,8 +252,9 @@ def export_command(
                 written = [export_gdelt(corpus.connection, out)]
             else:
                 written = export_tables(corpus.connection, out, format.value)
-        except OSError as error:
-            fail(f"cannot write to {out}: {error.strerror or error}", EXIT_ERROR)
+        except (OSError, duckdb.IOException) as error:
+            reason = getattr(error, "strerror", None) or str(error).splitlines()[0]
+            fail(f"cannot write to {out}: {reason}; no file was written", EXIT_ERROR)
     print(f"wrote {len(written)} file{'s' if len(written) != 1 else ''} to {out}")
 
 
@@ -347,7 +268,7 @@ def demo_command(model: ModelOption = None, debug: DebugOption = False,
     with tempfile.TemporaryDirectory() as folder, resources.as_file(samples) as path:
         store_path = db or Path(folder) / DEFAULT_PATH
         with open_store(store_path) as store:
-            summary = run_build(store, read_inputs([str(path)]), 1, model, False, debug)
+            summary = run_build(CorpusBuilder(store, workers=1, model=model), read_inputs([str(path)]), debug)
         print_summary(summary, store_path)
         with open_corpus(store_path) as corpus:
             corpus_report(corpus)

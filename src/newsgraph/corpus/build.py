@@ -6,28 +6,27 @@ articles per transaction, so that an interrupted run leaves only whole articles 
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import resource
-import sys
 import time
 from collections import Counter
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, as_completed, wait
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from ..ingest import InputError
 from ..model import Analysis, Article
+from ..limits import ArticleLimits
 from ..pipeline import Pipeline
 from ..store import Store, TableRows, analysis_rows, merge_rows
 from .duplicates import signature
 from .link import link_corpus
+from .workers import Analysed, Failure, WorkerPool, WorkerSettings, analyse_batch, peak_memory_mb
 
 WORKER_BATCH = 8
 COMMIT_ARTICLES = 32
 COMMIT_SECONDS = 2.0
 ARTICLES_PER_WORKER = 40  # below this, starting another process costs more than it saves
+RECORD_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".parquet", ".pq")
 
 
 @dataclass
@@ -47,22 +46,8 @@ class BuildSummary:
         return max(self.worker_peak_mb.values(), default=0.0)
 
 
-@dataclass
-class Analysed:
-    """What one worker sends back for a batch: the articles' rows and its own peak memory."""
-
-    rows: list[TableRows]
-    pid: int
-    peak_mb: float
-
-
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def peak_memory_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 1024 / 1024 if sys.platform == "darwin" else peak / 1024
 
 
 def stored_rows(analysis: Analysis) -> TableRows:
@@ -72,25 +57,11 @@ def stored_rows(analysis: Analysis) -> TableRows:
     return rows
 
 
-def analysed(pipeline: Pipeline, articles: list[Article]) -> Analysed:
-    return Analysed([stored_rows(a) for a in pipeline.analyze_many(articles)], os.getpid(), peak_memory_mb())
-
-
-_worker_pipeline: Pipeline | Exception | None = None
-
-
-def _start_worker(model: str | None) -> None:
-    global _worker_pipeline
-    try:
-        _worker_pipeline = Pipeline(model)
-    except Exception as error:  # reported on the first batch: a failing initializer would respawn forever
-        _worker_pipeline = error
-
-
-def _analyse_in_worker(articles: list[Article]) -> Analysed:
-    if isinstance(_worker_pipeline, Exception):
-        raise _worker_pipeline
-    return analysed(_worker_pipeline, articles)
+def article_label(article: Article) -> str:
+    """How a skipped article is named: its file, with its id when the file holds many records."""
+    if not article.path:
+        return f"id {article.id}"
+    return f"{article.path}: id {article.id}" if article.path.lower().endswith(RECORD_SUFFIXES) else article.path
 
 
 def batches(articles: list[Article], size: int) -> Iterator[list[Article]]:
@@ -99,51 +70,47 @@ def batches(articles: list[Article], size: int) -> Iterator[list[Article]]:
 
 
 @contextmanager
-def analysed_batches(articles: list[Article], workers: int, model: str | None) -> Iterator[Iterator[Analysed]]:
-    """Analysed batches, in completion order: in this process for one worker, else in a process pool."""
-    if workers <= 1:
+def analysed_batches(articles: list[Article], workers: int, model: str | None, settings: WorkerSettings,
+                     in_process: bool) -> Iterator[Iterator[Analysed]]:
+    """Analysed batches, in completion order: in this process, or in supervised worker processes."""
+    if in_process:
         pipeline = Pipeline(model)
-        yield (analysed(pipeline, batch) for batch in batches(articles, WORKER_BATCH))
+
+        def in_process(batch: list[Article]) -> Analysed:
+            result = analyse_batch(pipeline, batch, stored_rows)
+            result.peak_mb = peak_memory_mb()
+            return result
+        yield (in_process(batch) for batch in batches(articles, WORKER_BATCH))
         return
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_start_worker, initargs=(model,))
-    try:
-        yield as_finished(pool, batches(articles, WORKER_BATCH), in_flight=2 * workers)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def as_finished(pool: ProcessPoolExecutor, work: Iterator[list[Article]], in_flight: int) -> Iterator[Analysed]:
-    """Results as workers finish them, with at most ``in_flight`` batches handed out at a time.
-
-    Unlike ``multiprocessing.Pool``, the executor reports a worker that died (killed, out of memory)
-    instead of waiting for it for ever.
-    """
-    pending: set[Future[Analysed]] = set()
-    for batch in work:
-        pending.add(pool.submit(_analyse_in_worker, batch))
-        if len(pending) >= in_flight:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            yield from (future.result() for future in done)
-    for future in as_completed(pending):
-        yield future.result()
+    with WorkerPool(workers, model, settings, stored_rows) as pool:
+        yield pool.results(batches(articles, WORKER_BATCH))
 
 
 class CorpusBuilder:
-    """Adds articles to a store; ``on_total`` and ``on_progress`` report to a progress bar.
+    """Adds articles to a store; ``on_total`` and ``on_progress`` (articles stored, failed) report to a
+    progress bar, ``on_skip`` names each input or article skipped and why.
 
-    ``workers`` defaults to all cores, fewer for a small batch of articles.
+    ``workers`` defaults to all cores, fewer for a small batch of articles, each in its own supervised
+    process; ``workers=1`` analyses in this process (no time limit, and a crash in native code ends the run).
+    An article over one of ``limits`` is skipped; one that fails or kills its worker is recorded in
+    ``ingest_errors`` and skipped by later runs unless ``retry_failed``.
     """
 
     def __init__(self, store: Store, *, workers: int | None = None, model: str | None = None,
-                 reanalyze: bool = False, on_total: Callable[[int], None] = lambda n: None,
-                 on_progress: Callable[[int], None] = lambda n: None) -> None:
+                 reanalyze: bool = False, retry_failed: bool = False, limits: ArticleLimits = ArticleLimits(),
+                 settings: WorkerSettings = WorkerSettings(), on_total: Callable[[int], None] = lambda n: None,
+                 on_progress: Callable[[int, int], None] = lambda stored, failed: None,
+                 on_skip: Callable[[str, str], None] = lambda source, reason: None) -> None:
         self.store = store
         self.workers = workers
         self.model = model
         self.reanalyze = reanalyze
+        self.retry_failed = retry_failed
+        self.limits = limits
+        self.settings = settings
         self.on_total = on_total
         self.on_progress = on_progress
+        self.on_skip = on_skip
         self.summary = BuildSummary()
         self.stored_before: set[str] = set()
 
@@ -162,44 +129,63 @@ class CorpusBuilder:
     def select(self, items: Iterable[Article | InputError]) -> list[Article]:
         """The articles to analyse: each id once, stored ones only when re-analysing; errors recorded."""
         stored = self.stored_before = self.store.article_ids()
+        failed_before = {} if self.retry_failed else self.store.failed_articles()
         chosen: dict[str, Article] = {}
-        errors = []
+        errors: list[tuple[str, str, str | None]] = []
         for item in items:
             if isinstance(item, InputError):
-                errors.append((item.source, item.reason))
-                self.summary.skipped[item.reason] += 1
+                errors.append(self.skip(item.source, item.reason))
             elif item.id in chosen or (item.id in stored and not self.reanalyze):
                 self.summary.present += 1
+            elif item.id in failed_before:
+                self.skip(article_label(item), f"{failed_before[item.id]} (in an earlier run; "
+                                               "--retry-failed tries it again)")
+            elif (breach := self.limits.breach(item.text)) is not None:
+                errors.append(self.skip(article_label(item), breach))  # checked afresh by each run
             else:
                 chosen[item.id] = item
         self.store.add_errors(errors)
         return list(chosen.values())
 
+    def skip(self, source: str, reason: str, article_id: str | None = None) -> tuple[str, str, str | None]:
+        """Count and report a skipped input; the (source, reason, article id) to record."""
+        self.summary.skipped[reason] += 1
+        self.on_skip(source, reason)
+        return source, reason, article_id
+
     def write(self, todo: list[Article]) -> None:
         pending: list[TableRows] = []
+        failures: list[Failure] = []
         last_commit = time.monotonic()
         workers = self.workers or min(default_workers(), max(1, len(todo) // ARTICLES_PER_WORKER))
-        with analysed_batches(todo, workers, self.model) as results:
+        in_process = self.workers == 1
+        with analysed_batches(todo, 1 if in_process else workers, self.model, self.settings,
+                              in_process) as results:
             for result in results:
-                self.summary.worker_peak_mb[result.pid] = max(result.peak_mb,
-                                                              self.summary.worker_peak_mb.get(result.pid, 0.0))
+                if result.peak_mb:
+                    self.summary.worker_peak_mb[result.pid] = max(result.peak_mb,
+                                                                  self.summary.worker_peak_mb.get(result.pid, 0.0))
                 pending.extend(result.rows)
+                failures.extend(result.failures)
                 if len(pending) >= COMMIT_ARTICLES or time.monotonic() - last_commit >= COMMIT_SECONDS:
-                    self.commit(pending)
-                    pending, last_commit = [], time.monotonic()
-            self.commit(pending)
+                    self.commit(pending, failures)
+                    pending, failures, last_commit = [], [], time.monotonic()
+            self.commit(pending, failures)
 
-    def commit(self, pending: list[TableRows]) -> None:
-        if not pending:
-            return
-        self.store.add_articles(merge_rows(pending), replace=self.reanalyze)
+    def commit(self, pending: list[TableRows], failures: list[Failure]) -> None:
+        """Store whole articles and record the failed ones; the progress counts both."""
+        if pending:
+            self.store.add_articles(merge_rows(pending), replace=self.reanalyze)
+        self.store.add_errors([self.skip(article_label(f.article), f.reason, f.article.id) for f in failures])
         for rows in pending:
             replaced = rows["articles"][0]["article_id"] in self.stored_before
             self.summary.replaced += replaced
             self.summary.added += not replaced
             self.summary.quotes += len(rows["quotes"])
             self.summary.events += len(rows["events"])
-        self.on_progress(len(pending))
+        if pending or failures:
+            self.store.release()  # readers may open the store until the next commit
+            self.on_progress(len(pending), len(failures))
 
     def count_new_duplicates(self, todo: list[Article]) -> int:
         new_ids = [a.id for a in todo if a.id not in self.stored_before]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -26,21 +27,45 @@ GDELT_COLUMNS = [
 ]
 
 
+class Staging:
+    """Files written under temporary names and renamed into place only when every one is complete,
+    so that a failed export (a full disk, an interrupt) leaves no partial file behind."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.files: dict[Path, Path] = {}
+
+    def path(self, name: str) -> Path:
+        final = self.folder / name
+        self.files[final] = self.folder / f".{name}.partial"
+        return self.files[final]
+
+    def __enter__(self) -> Staging:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+    def __exit__(self, error_type, *rest: object) -> None:
+        if error_type is None:
+            for final, partial in self.files.items():
+                os.replace(partial, final)
+            return
+        for partial in self.files.values():
+            partial.unlink(missing_ok=True)
+
+
 def export_tables(connection: duckdb.DuckDBPyConnection, folder: Path, format: str) -> list[Path]:
     """Write every table to ``folder/<table>.<format>``; the Parquet files reopen with ``Corpus(folder)``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in TABLES:
-        path = folder / f"{name}.{format}"
-        relation = connection.table(name)
-        if format == "parquet":
-            relation.write_parquet(str(path))
-        elif format == "csv":
-            relation.write_csv(str(path), header=True)
-        else:
-            write_jsonl(relation, path)
-        written.append(path)
-    return written
+    with Staging(folder) as staging:
+        for name in TABLES:
+            path = staging.path(f"{name}.{format}")
+            relation = connection.table(name)
+            if format == "parquet":
+                relation.write_parquet(str(path))
+            elif format == "csv":
+                relation.write_csv(str(path), header=True)
+            else:
+                write_jsonl(relation, path)
+    return list(staging.files)
 
 
 def write_jsonl(relation: duckdb.DuckDBPyRelation, path: Path) -> None:
@@ -52,8 +77,12 @@ def write_jsonl(relation: duckdb.DuckDBPyRelation, path: Path) -> None:
 
 def export_gdelt(connection: duckdb.DuckDBPyConnection, folder: Path) -> Path:
     """Event clusters as a GDELT 2.0 event file: tab-separated, no header, 61 columns in GDELT's order."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / GDELT_FILE
+    with Staging(folder) as staging:
+        write_gdelt(connection, staging.path(GDELT_FILE))
+    return folder / GDELT_FILE
+
+
+def write_gdelt(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
     query = connection.execute(
         "SELECT e.*, s.sector AS source_sector, t.sector AS target_sector FROM event_clusters AS e "
         "LEFT JOIN corpus_actors AS s ON s.corpus_actor_id = e.source_id "
@@ -63,7 +92,6 @@ def export_gdelt(connection: duckdb.DuckDBPyConnection, folder: Path) -> Path:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         for values in query.fetchall():
             writer.writerow(gdelt_row(dict(zip(names, values))))
-    return path
 
 
 def gdelt_row(event: dict) -> list:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -49,6 +52,9 @@ class Columns:
 
     def article(self, record: dict[str, Any], origin: str, path: str | None,
                 warnings: Sequence[str] = ()) -> Article | InputError:
+        if any(isinstance(value, str) and "\x00" in value for value in record.values()):
+            record = {k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in record.items()}
+            warnings = [*warnings, "NUL characters removed"]
         text = record.get(self.text)
         if not isinstance(text, str) or not text.strip():
             return InputError(origin, f"no text in field {self.text!r}")
@@ -76,29 +82,81 @@ def read_inputs(paths: Iterable[str], columns: Columns | None = None,
             yield from read_bytes(data, "-", sniff_reader(data), columns, path=None)
             continue
         path = Path(given)
-        if path.is_dir():
+        kind = entry_kind(path)
+        if kind == "folder":
             yield from read_folder(path, given, columns)
-        elif path.is_file():
+        elif kind == "file":
             yield from read_file(path, given, columns)
-        elif not path.exists():
-            yield InputError(given, "no such file or directory")
         else:
-            yield InputError(given, "not a regular file or directory")
+            yield InputError(given, kind)
+
+
+def entry_kind(path: Path) -> str:
+    """'folder', 'file', or why the path cannot be read (which never raises: one bad entry loses nothing else)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "dangling symbolic link" if path.is_symlink() else "no such file or directory"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return f"cannot read: {error.strerror or error}"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISREG(mode):
+        return "file"
+    return "not a regular file or directory (a FIFO, socket or device)"
 
 
 def read_folder(folder: Path, given: str, columns: Columns) -> Iterator[Article | InputError]:
-    found = False
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and not _hidden(p.relative_to(folder))):
-        if path.suffix.lower() in READABLE_SUFFIXES:
-            found = True
-            yield from read_file(path, str(path), columns)
-    if not found:
+    files: list[Path] = []
+    for item in walk_folder(folder):
+        if isinstance(item, InputError):
+            yield item
+        elif item.suffix.lower() in READABLE_SUFFIXES:
+            files.append(item)
+    for path in sorted(files):
+        yield from read_file(path, str(path), columns)
+    if not files:
         yield InputError(given, "no readable articles in this directory "
                                 f"(looked for {', '.join(sorted(READABLE_SUFFIXES))})")
 
 
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
+def walk_folder(folder: Path) -> Iterator[Path | InputError]:
+    """The regular files under ``folder`` (hidden ones left out), and an error for each entry that cannot be
+    entered or read: an unreadable folder, a symbolic link loop, a dangling link, a FIFO or device."""
+    entered = {folder_key(folder)}
+    pending = [folder]
+    while pending:
+        directory = pending.pop()
+        if not os.access(directory, os.R_OK | os.X_OK):
+            yield InputError(str(directory), "cannot enter this folder (permission denied); its files were skipped")
+            continue
+        try:
+            entries = list(os.scandir(directory))
+        except OSError as error:
+            yield InputError(str(directory), f"cannot list this folder: {error.strerror or error}")
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            kind = entry_kind(path)
+            if kind == "file":
+                yield path
+            elif kind != "folder":
+                yield InputError(entry.path, kind)
+            elif (key := folder_key(path)) in entered:
+                yield InputError(entry.path, "a folder already read (a symbolic link loop or a second link to it); "
+                                             "not read again")
+            else:
+                entered.add(key)
+                pending.append(path)
+
+
+def folder_key(folder: Path) -> tuple[int, int]:
+    status = folder.stat()
+    return status.st_dev, status.st_ino
 
 
 def read_file(path: Path, given: str, columns: Columns) -> Iterator[Article | InputError]:

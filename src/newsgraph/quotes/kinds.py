@@ -14,6 +14,7 @@ MODIFIER_DEPS = ("compound", "amod", "nmod")
 MINOR_TITLE_WORDS = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by", "with", "from"}
 DETERMINERS = {"the", "this", "that", "these", "those"}
 SENTENCE_OPENERS = {":", "\n", "—", "–"}
+SPOKEN_ENDINGS = {",", "!", "?"}
 
 
 def content_tokens(ctx: QuoteContext, stretch: Quoted) -> TokenSpan:
@@ -78,12 +79,25 @@ def is_term(ctx: QuoteContext, stretch: Quoted, tokens: TokenSpan) -> bool:
     return False
 
 
+def is_reply(ctx: QuoteContext, stretch: Quoted) -> bool:
+    """Words ending in a comma, '!' or '?' inside closed marks with a verb of saying next, before or after
+    its subject ("Yes," he said; "No!" said the minister): someone's words, however short."""
+    inside = ctx.text[stretch.start:stretch.end].rstrip()
+    if not stretch.closed or not inside or inside[-1] not in SPOKEN_ENDINGS:
+        return False
+    first = ctx.token_at(stretch.after)
+    if first is None:
+        return False
+    following = [t for t in ctx.doc[first.i:first.i + 4] if not t.is_space][:2]
+    return any(cues().is_verb_cue(t) for t in following)
+
+
 def kind_of(ctx: QuoteContext, stretch: Quoted) -> str | None:
     """'direct', 'partial', or None when the marks enclose no one's words."""
     tokens = content_tokens(ctx, stretch)
     if not any(t.is_alpha or t.is_digit for t in tokens):
         return None
-    if is_clause(tokens):
+    if is_clause(tokens) or is_reply(ctx, stretch):
         return "direct"
     if opens_sentence(ctx, stretch) and tokens[0].text[:1].isupper() and len(tokens) >= 3 \
             and not looks_like_title(tokens):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 ACTOR_REF = ["id VARCHAR", "name VARCHAR", "type VARCHAR", "country VARCHAR", "sector VARCHAR", "role VARCHAR"]
 
@@ -59,7 +59,7 @@ ARTICLE_TABLES: dict[str, list[str]] = {
 }
 
 RUN_TABLES: dict[str, list[str]] = {
-    "ingest_errors": ["source VARCHAR", "reason VARCHAR"],
+    "ingest_errors": ["source VARCHAR", "reason VARCHAR", "article_id VARCHAR"],  # an article id: analysis failed
 }
 
 DERIVED_TABLES: dict[str, list[str]] = {
