@@ -66,32 +66,35 @@ class Columns:
 Reader = Callable[[str, list[str], str, Columns], Iterator[Article | InputError]]
 
 
-def read_inputs(paths: Iterable[str], columns: Columns | None = None,
-                stdin: BinaryIO | None = None) -> Iterator[Article | InputError]:
-    """Every article in the given paths (``-`` is standard input), and an error per unreadable input."""
+def read_inputs(paths: Iterable[str], columns: Columns | None = None, stdin: BinaryIO | None = None,
+                fetcher: Fetcher | None = None) -> Iterator[Article | InputError]:
+    """Every article in the given paths (``-`` is standard input, URLs are fetched), and an error per unreadable input."""
     columns = columns or Columns()
     for given in paths:
-        if given == "-":
+        if is_url(given):
+            yield from read_url(given, fetcher or Fetcher())
+        elif given == "-":
             data = (stdin or sys.stdin.buffer).read()
             yield from read_bytes(data, "-", sniff_reader(data), columns, path=None)
             continue
         path = Path(given)
         if path.is_dir():
-            yield from read_folder(path, given, columns)
+            yield from read_folder(path, given, columns, fetcher)
         elif path.is_file():
-            yield from read_file(path, given, columns)
+            yield from read_file(path, given, columns, fetcher)
         elif not path.exists():
             yield InputError(given, "no such file or directory")
         else:
             yield InputError(given, "not a regular file or directory")
 
 
-def read_folder(folder: Path, given: str, columns: Columns) -> Iterator[Article | InputError]:
+def read_folder(folder: Path, given: str, columns: Columns,
+                fetcher: Fetcher | None = None) -> Iterator[Article | InputError]:
     found = False
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and not _hidden(p.relative_to(folder))):
-        if path.suffix.lower() in READABLE_SUFFIXES:
+        if is_readable(path.name):
             found = True
-            yield from read_file(path, str(path), columns)
+            yield from read_file(path, str(path), columns, fetcher)
     if not found:
         yield InputError(given, "no readable articles in this directory "
                                 f"(looked for {', '.join(sorted(READABLE_SUFFIXES))})")
@@ -101,13 +104,17 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
-def read_file(path: Path, given: str, columns: Columns) -> Iterator[Article | InputError]:
+def read_file(path: Path, given: str, columns: Columns,
+              fetcher: Fetcher | None = None) -> Iterator[Article | InputError]:
     suffix = path.suffix.lower()
     reader = READERS.get(suffix, read_text)
     try:
         size = path.stat().st_size
         if size == 0:
             yield InputError(given, "empty file")
+            return
+        if is_stream_input(path.name):
+            yield from read_stream(lambda: path.open("rb"), path.name, given, columns, fetcher)
             return
         if reader in (read_text, read_html, read_json) and size > MAX_ARTICLE_BYTES:
             yield InputError(given, f"file too large for one article ({size / 1e6:.1f} MB; "
@@ -163,24 +170,30 @@ def read_text(text: str, warnings: list[str], origin: str, columns: Columns) -> 
 
 
 def read_html(html: str, warnings: list[str], origin: str, columns: Columns) -> Iterator[Article | InputError]:
+    fields = html_fields(html)
+    if isinstance(fields, str):
+        yield InputError(origin, fields)
+        return
+    yield make_article(fields.pop("text"), warnings=warnings, **fields)
+
+
+def html_fields(html: str | bytes, url: str | None = None) -> dict[str, str | None] | str:
+    """The article in a page (text, title, date, author, url, source) by trafilatura, or why there is none."""
     import trafilatura
 
     try:
-        document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+        document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                                include_tables=False)
     except Exception as error:  # trafilatura raises many kinds on broken markup
-        yield InputError(origin, f"HTML could not be parsed ({type(error).__name__})")
-        return
+        return f"HTML could not be parsed ({type(error).__name__})"
     extracted = document.as_dict() if document is not None else {}
     body = extracted.get("text") or ""
     if len(body.split()) < MIN_BODY_WORDS:
-        yield InputError(origin, "HTML page has no article body")
-        return
+        return "HTML page has no article body"
     title = (extracted.get("title") or "").strip()
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
-    yield make_article(text, warnings=warnings, title=title or None, date=extracted.get("date"),
-                       author=extracted.get("author"), url=extracted.get("url"),
-                       source=extracted.get("sitename") or extracted.get("hostname"))
+    return {"text": text, "title": title or None, "date": extracted.get("date"), "author": extracted.get("author"),
+            "url": extracted.get("url"), "source": extracted.get("sitename") or extracted.get("hostname")}
 
 
 def read_json(text: str, warnings: list[str], origin: str, columns: Columns) -> Iterator[Article | InputError]:
@@ -255,3 +268,9 @@ READERS: dict[str, Reader] = {
     **{s: read_csv for s in CSV_SUFFIXES},
     **{s: read_parquet for s in PARQUET_SUFFIXES},  # type: ignore[dict-item]
 }
+
+
+# Compressed files, web archives, feeds, sitemaps and URL lists build on the readers above.
+from .feeds import is_url, read_url  # noqa: E402
+from .fetch import Fetcher  # noqa: E402
+from .streams import is_readable, is_stream_input, read_stream  # noqa: E402
