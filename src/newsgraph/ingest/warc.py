@@ -40,12 +40,15 @@ def read_warc(stream: BinaryIO, origin: str) -> Iterator[Article | InputError]:
     end = 0
     try:
         for record in records:
+            if record.format != "warc":  # warcio would take any line of five words for an ARC header
+                yield InputError(f"{origin}: byte {end}", "not a WARC record (no WARC/1.x header)")
+                return
             if record.rec_type == "response" and is_html(record):
                 yield response_article(record, origin)
             records.read_to_end(record)
             end = records.get_record_offset() + records.get_record_length()
-    except ArchiveLoadFailed as error:
-        yield InputError(f"{origin}: byte {end}", f"not a WARC record ({str(error).splitlines()[0]})")
+    except ArchiveLoadFailed:
+        yield InputError(f"{origin}: byte {end}", "not a WARC record (unexpected data where a record should start)")
         return
     if counted.count - end > RECORD_SEPARATOR:
         yield InputError(f"{origin}: byte {end}", "truncated WARC record at the end of the file")
