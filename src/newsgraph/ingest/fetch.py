@@ -14,7 +14,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import urllib3
 from urllib3.exceptions import ConnectTimeoutError, HTTPError, MaxRetryError, ProtocolError, ReadTimeoutError
@@ -89,7 +89,7 @@ class Fetcher:
             response.release_conn()
         if len(body) > MAX_PAGE_BYTES:
             raise FetchError(f"page larger than {MAX_PAGE_BYTES // 1_000_000} MB")
-        final_url = response.geturl() or url
+        final_url = urljoin(url, response.geturl() or url)  # urllib3 may give only the path
         page = Page(final_url, body, response.headers.get("Content-Type", ""))
         self.store(url, page)
         return page

@@ -34,7 +34,7 @@ def page_article(body: bytes, url: str | None, origin: str, *, date: str | None 
         decoded = decode_bytes(body)
     except UnreadableInput as error:
         return InputError(origin, str(error))
-    fields = html_fields(decoded.text, url=url)
+    fields = html_fields(decoded.text, url=url, guess_dates=False)
     if isinstance(fields, str):
         return InputError(origin, fields)
     language = detect_language(fields["text"] or "")

@@ -73,7 +73,8 @@ def read_inputs(paths: Iterable[str], columns: Columns | None = None, stdin: Bin
     for given in paths:
         if is_url(given):
             yield from read_url(given, fetcher or Fetcher())
-        elif given == "-":
+            continue
+        if given == "-":
             data = (stdin or sys.stdin.buffer).read()
             yield from read_bytes(data, "-", sniff_reader(data), columns, path=None)
             continue
@@ -177,13 +178,19 @@ def read_html(html: str, warnings: list[str], origin: str, columns: Columns) -> 
     yield make_article(fields.pop("text"), warnings=warnings, **fields)
 
 
-def html_fields(html: str | bytes, url: str | None = None) -> dict[str, str | None] | str:
-    """The article in a page (text, title, date, author, url, source) by trafilatura, or why there is none."""
+def html_fields(html: str | bytes, url: str | None = None,
+                guess_dates: bool = True) -> dict[str, str | None] | str:
+    """The article in a page (text, title, date, author, url, source) by trafilatura, or why there is none.
+
+    ``guess_dates=False`` takes the date from the page's markup only, never from dates in its text.
+    """
     import trafilatura
+    from trafilatura.settings import set_date_params
 
     try:
         document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                               include_tables=False)
+                                               include_tables=False,
+                                               date_extraction_params=set_date_params(guess_dates))
     except Exception as error:  # trafilatura raises many kinds on broken markup
         return f"HTML could not be parsed ({type(error).__name__})"
     extracted = document.as_dict() if document is not None else {}
