@@ -12,6 +12,7 @@ from .corpus import (actor_command, actors_command, demo_command, export_command
 from .common import EXIT_ERROR, fail
 from .eval_events import eval_events_command
 from .eval_quotes import eval_quotes_command
+from .spark import spark_ingest_command
 from .web import serve_command
 
 app = typer.Typer(
@@ -38,6 +39,7 @@ app.command("network")(network_command)
 app.command("stats")(stats_command)
 app.command("export")(export_command)
 app.command("serve")(serve_command)
+app.command("spark-ingest")(spark_ingest_command)
 
 
 def main() -> None:

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any
 from .session import SparkUnavailable, check_java
 
 if TYPE_CHECKING:
-    from .job import SparkSummary
+    from ..corpus.build import BuildSummary
 
 
-def spark_ingest(inputs, out: str, **options: Any) -> SparkSummary:
+def spark_ingest(inputs, out: str, **options: Any) -> BuildSummary:
     """See ``newsgraph.spark.job.spark_ingest``."""
     try:
         from .job import spark_ingest as run

@@ -64,16 +64,19 @@ class OutputFolder:
     def publish(self, run: str, tables: list[str]) -> None:
         """Move a complete run's files into the tables, ``articles`` last, then forget the run."""
         for table in sorted(tables, key=lambda t: t == "articles"):
-            source = self.staging(run, table)
-            if not self.exists(source):
-                continue
-            base = self.fs.makeQualified(self.Path(source)).toString()
-            for name in list(self.files(source)):
-                relative = name[len(base):].lstrip("/")
-                target = self.Path(self.path(table, relative))
-                self.fs.mkdirs(target.getParent())
-                self.fs.rename(self.Path(name), target)
+            self.move_table(run, table)
         self.delete(self.staging(run))
+
+    def move_table(self, run: str, table: str) -> None:
+        """Move the files of one table that a run staged (those still there) into the table."""
+        source = self.staging(run, table)
+        if not self.exists(source):
+            return
+        base = self.fs.makeQualified(self.Path(source)).toString()
+        for name in list(self.files(source)):
+            target = self.Path(self.path(table, name[len(base):].lstrip("/")))
+            self.fs.mkdirs(target.getParent())
+            self.fs.rename(self.Path(name), target)
 
     def replace(self, table: str, written: str) -> None:
         """Put a freshly written derived table in place of the old one."""

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
 from pyspark import StorageLevel
 from pyspark.sql import DataFrame, SparkSession
 
+from ..corpus.build import BuildSummary
 from ..ingest import Columns, InputError
 from ..model import Article
 from ..store import ARTICLE_TABLES, TableRows
@@ -28,20 +27,9 @@ TASKS_PER_CORE = 8
 ERRORS = "ingest_errors"
 
 
-@dataclass
-class SparkSummary:
-    added: int = 0
-    present: int = 0
-    near_duplicates: int = 0
-    skipped: Counter[str] = field(default_factory=Counter)
-    quotes: int = 0
-    events: int = 0
-    seconds: float = 0.0
-
-
 def spark_ingest(inputs: Iterable[str], out: str, *, master: str | None = None, spark: SparkSession | None = None,
                  model: str | None = None, columns: Columns | None = None,
-                 on_stage: Callable[[str], None] = lambda message: None) -> SparkSummary:
+                 on_stage: Callable[[str], None] = lambda message: None) -> BuildSummary:
     """Analyse the articles under ``inputs`` that ``out`` does not hold yet, then relink the whole corpus.
 
     Re-running adds nothing; a run killed at any point is completed by running it again.
@@ -50,7 +38,7 @@ def spark_ingest(inputs: Iterable[str], out: str, *, master: str | None = None, 
     session = spark or spark_session(master)
     folder = OutputFolder(session, out)
     folder.recover(list(ARTICLE_TABLES))
-    summary = SparkSummary()
+    summary = BuildSummary()
     files, listing_errors = list_inputs(session, list(inputs))
     on_stage(f"reading {len(files)} files")
     columns = columns or Columns()
@@ -74,7 +62,9 @@ def spark_ingest(inputs: Iterable[str], out: str, *, master: str | None = None, 
     derived = link_tables(session, lambda name: table(session, folder, name))
     derived[ERRORS] = table(session, folder, ERRORS).union(new_errors).distinct()
     write_derived(folder, derived)
-    summary.near_duplicates = table(session, folder, "duplicates").count()
+    new_ids = session.createDataFrame(todo.map(lambda article: (article.id,)), "article_id string")
+    summary.near_duplicates = table(session, folder, "duplicates").join(new_ids, "article_id").count()
+    todo.unpersist()
     items.unpersist()
     summary.seconds = time.perf_counter() - started
     return summary
@@ -94,7 +84,7 @@ def analysis_tasks(articles: int, cores: int) -> int:
 
 
 def write_articles(session: SparkSession, folder: OutputFolder, todo, model: str | None,
-                   summary: SparkSummary) -> None:
+                   summary: BuildSummary) -> None:
     """Analyse the new articles into a staging run, mark it complete, then move it into the tables."""
     run = uuid.uuid4().hex
     tasks = analysis_tasks(summary.added, session.sparkContext.defaultParallelism)

@@ -56,6 +56,8 @@ def spark_session(master: str | None = None, app_name: str = "newsgraph") -> Spa
     if active is not None and master is None:
         return active
     check_java()
+    if master is None and "PYSPARK_GATEWAY_PORT" not in os.environ:  # not started by spark-submit
+        master = "local[*]"
     builder = SparkSession.builder.appName(app_name).config("spark.ui.showConsoleProgress", "false")
     if master:
         builder = builder.master(master).config("spark.ui.enabled", "false")
