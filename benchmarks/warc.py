@@ -16,6 +16,8 @@ from pathlib import Path
 
 from subset import BBC, NEWSGRAPH, ROOT, copy_subset, report, text_files, timed
 
+from newsgraph.store import Store
+
 sys.path.insert(0, str(ROOT / "tests"))
 from web_pages import article_page, write_warc  # noqa: E402  (the tests' page builder)
 
@@ -31,6 +33,11 @@ def bbc_pages(files: list[Path], corpus: Path) -> list[tuple[str, str]]:
     return pages
 
 
+def stored_articles(db: Path) -> int:
+    with Store(db, read_only=True) as store:
+        return store.connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
 def measure(corpus: Path, limit: int | None, workers: int) -> dict:
     files = text_files(corpus, limit)
     with tempfile.TemporaryDirectory() as scratch:
@@ -41,9 +48,11 @@ def measure(corpus: Path, limit: int | None, workers: int) -> dict:
         text_run = timed([*ingest, str(texts), "--db", str(folder / "texts.duckdb")])
         warc_run = timed([*ingest, str(warc), "--db", str(folder / "warc.duckdb")])
         warc_mb = warc.stat().st_size / 1e6
+        stored = {name: stored_articles(folder / f"{name}.duckdb") for name in ("texts", "warc")}
     text_rate, warc_rate = len(files) / text_run["seconds"], len(files) / warc_run["seconds"]
     return {
         "articles": len(files), "workers": workers, "warc_mb": round(warc_mb, 2),
+        "text_articles_stored": stored["texts"], "warc_articles_stored": stored["warc"],
         "text_seconds": round(text_run["seconds"], 1), "warc_seconds": round(warc_run["seconds"], 1),
         "text_articles_per_second": round(text_rate, 2), "warc_articles_per_second": round(warc_rate, 2),
         "warc_to_text_throughput": round(warc_rate / text_rate, 3),

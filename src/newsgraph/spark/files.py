@@ -60,6 +60,7 @@ class OutputFolder:
                 self.publish(run, tables)
             else:
                 self.delete(self.staging(run))
+        self.delete(self.path(STAGING))
 
     def publish(self, run: str, tables: list[str]) -> None:
         """Move a complete run's files into the tables, ``articles`` last, then forget the run."""

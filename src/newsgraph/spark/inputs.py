@@ -3,6 +3,7 @@ executors with the same readers as ``ingest``, each file as a stream."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -66,5 +67,5 @@ def open_remote(uri: str) -> BinaryIO:
     """A stream of a file on HDFS, S3 or another file system that pyarrow reaches."""
     from pyarrow import fs
 
-    filesystem, path = fs.FileSystem.from_uri(uri)
+    filesystem, path = fs.FileSystem.from_uri(re.sub(r"^s3[an]://", "s3://", uri))  # Hadoop's names for S3
     return filesystem.open_input_stream(path)  # type: ignore[return-value]
