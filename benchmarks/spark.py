@@ -46,9 +46,9 @@ def measure(corpus: Path, limit: int | None) -> dict:
         folder = Path(scratch)
         texts = str(copy_subset(files, corpus, folder / "texts"))
         ingest = timed([*NEWSGRAPH, "ingest", texts, "--workers", "2", "--db", str(folder / "ingest.duckdb")])
-        runs = {master: timed([sys.executable, __file__, "--phase", master, texts, str(folder / master)])
-                for master in ("local[1]", "local[2]")}
-        same_rows = row_counts(folder / "ingest.duckdb") == row_counts(folder / "local[2]")
+        runs = {master: timed([sys.executable, __file__, "--phase", master, texts, str(folder / out)])
+                for master, out in (("local[1]", "spark-1"), ("local[2]", "spark-2"))}  # no [ ]: Hadoop globs them
+        same_rows = row_counts(folder / "ingest.duckdb") == row_counts(folder / "spark-2")
     one, two = runs["local[1]"], runs["local[2]"]
     return {
         "articles": len(files),

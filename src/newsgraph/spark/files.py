@@ -26,6 +26,10 @@ class OutputFolder:
     def path(self, *parts: str) -> str:
         return "/".join([self.root, *parts])
 
+    def qualified(self, path: str) -> str:
+        """The full URI of a path (``file:/abs/out`` for ``out``), as the executors must be given it."""
+        return self.fs.makeQualified(self.Path(path)).toString()
+
     def exists(self, path: str) -> bool:
         return bool(self.fs.exists(self.Path(path)))
 
@@ -73,7 +77,7 @@ class OutputFolder:
         source = self.staging(run, table)
         if not self.exists(source):
             return
-        base = self.fs.makeQualified(self.Path(source)).toString()
+        base = self.qualified(source)
         for name in list(self.files(source)):
             target = self.Path(self.path(table, name[len(base):].lstrip("/")))
             self.fs.mkdirs(target.getParent())

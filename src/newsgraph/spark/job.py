@@ -13,14 +13,14 @@ from pyspark.sql import DataFrame, SparkSession
 from ..corpus.build import BuildSummary
 from ..ingest import Columns, InputError
 from ..model import Article
-from ..store import ARTICLE_TABLES, TableRows
-from ..store.schema import column_names
+from ..store import ARTICLE_TABLES
 from .analyse import analyse_partition
 from .files import COMPLETE, OutputFolder
 from .inputs import list_inputs, read_listed
 from .link import link_tables
 from .session import spark_session
-from .tables import DAY, day_of, read_table, spark_schema
+from .tables import read_table, spark_schema
+from .write import write_task
 
 ARTICLES_PER_TASK = 20  # fewer per task and the model's batches run short; more and the cores idle at the end
 TASKS_PER_CORE = 8
@@ -46,13 +46,15 @@ def spark_ingest(inputs: Iterable[str], out: str, *, master: str | None = None, 
     items = (context.parallelize(files, max(1, min(len(files), context.defaultParallelism * TASKS_PER_CORE)))
              .flatMap(lambda uri: read_listed(uri, columns)).persist(StorageLevel.MEMORY_AND_DISK))
     errors = items.filter(lambda item: isinstance(item, InputError)).map(lambda e: (e.source, e.reason))
+    read = items.map(lambda item: item.reason if isinstance(item, InputError) else None).countByValue()
+    articles_read = read.pop(None, 0)
+    summary.skipped.update(read)
     summary.skipped.update(error.reason for error in listing_errors)
-    summary.skipped.update(errors.values().countByValue())
     articles = items.filter(lambda item: isinstance(item, Article)).keyBy(lambda a: a.id).reduceByKey(first_seen)
     stored = table(session, folder, "articles").select("article_id").rdd.map(lambda r: (r[0], None))
     todo = articles.subtractByKey(stored).values().persist(StorageLevel.MEMORY_AND_DISK)
     summary.added = todo.count()
-    summary.present = items.filter(lambda item: isinstance(item, Article)).count() - summary.added
+    summary.present = articles_read - summary.added
     if summary.added:
         on_stage(f"analysing {summary.added} articles")
         write_articles(session, folder, todo, model, summary)
@@ -87,25 +89,15 @@ def write_articles(session: SparkSession, folder: OutputFolder, todo, model: str
                    summary: BuildSummary) -> None:
     """Analyse the new articles into a staging run, mark it complete, then move it into the tables."""
     run = uuid.uuid4().hex
+    staging = folder.qualified(folder.staging(run))
     tasks = analysis_tasks(summary.added, session.sparkContext.defaultParallelism)
-    rows = (todo.repartition(tasks).mapPartitions(lambda part: analyse_partition(part, model))
-            .persist(StorageLevel.MEMORY_AND_DISK))
-    for name in ARTICLE_TABLES:
-        data = session.createDataFrame(rows.flatMap(lambda article_rows, name=name: partitioned(article_rows, name)),
-                                       spark_schema(name, partitioned=True))
-        data.write.partitionBy(DAY).parquet(folder.staging(run, name))
-    summary.quotes = rows.map(lambda r: len(r["quotes"])).sum()
-    summary.events = rows.map(lambda r: len(r["events"])).sum()
+    counts = (todo.repartition(tasks)
+              .mapPartitionsWithIndex(lambda task, part: write_task(task, analyse_partition(part, model), staging))
+              .collect())  # one (articles, quotes, events) per task
+    summary.quotes = sum(quotes for _, quotes, _ in counts)
+    summary.events = sum(events for _, _, events in counts)
     folder.mark(folder.staging(run, COMPLETE))
     folder.publish(run, list(ARTICLE_TABLES))
-    rows.unpersist()
-
-
-def partitioned(rows: TableRows, table_name: str) -> list[tuple]:
-    """One article's rows of one table as tuples, each with the article's day for the partition."""
-    day = day_of(rows["articles"][0]["date"])
-    names = column_names(table_name)
-    return [(*(row[n] for n in names), day) for row in rows.get(table_name, [])]
 
 
 def write_derived(folder: OutputFolder, derived: dict[str, DataFrame]) -> None:
@@ -115,4 +107,3 @@ def write_derived(folder: OutputFolder, derived: dict[str, DataFrame]) -> None:
         data.write.mode("overwrite").parquet(written)
         folder.replace(name, written)
     folder.delete(folder.path("_derived"))
-

@@ -13,15 +13,12 @@ UNKNOWN_DAY = "unknown"
 SPARK_TYPES = {
     "VARCHAR": T.StringType(), "INTEGER": T.IntegerType(), "BIGINT": T.LongType(), "DOUBLE": T.DoubleType(),
     "BOOLEAN": T.BooleanType(), "DATE": T.DateType(), "VARCHAR[]": T.ArrayType(T.StringType()),
-    "UINTEGER[]": T.ArrayType(T.LongType()),  # Spark has no unsigned integers
+    "UINTEGER[]": T.ArrayType(T.LongType()),  # Spark reads unsigned 32-bit integers as 64-bit
 }
 
 
-def spark_schema(table: str, partitioned: bool = False) -> T.StructType:
-    fields = [T.StructField(name, SPARK_TYPES[kind]) for name, kind in columns(table)]
-    if partitioned:
-        fields.append(T.StructField(DAY, T.StringType()))
-    return T.StructType(fields)
+def spark_schema(table: str) -> T.StructType:
+    return T.StructType([T.StructField(name, SPARK_TYPES[kind]) for name, kind in columns(table)])
 
 
 def day_of(date: str | None) -> str:
