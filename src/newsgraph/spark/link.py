@@ -28,7 +28,7 @@ from ..corpus.quotes import CarriedQuote, cluster_quotes
 from ..store.schema import column_names
 from .tables import spark_schema
 
-ActorNames = ["source", "target"]
+ACTOR_ENDS = ("source", "target")  # the two actors of an event cluster
 
 
 def frame(spark: SparkSession, rows: RDD, table: str) -> DataFrame:
@@ -122,8 +122,8 @@ def link_events(spark: SparkSession, events: DataFrame, event_actors: DataFrame,
     clusters = (dyads.keyBy(Dyad.key).groupByKey().flatMap(lambda group: cluster_events(list(group[1])))
                 .persist(StorageLevel.MEMORY_AND_DISK))
     unnamed = frame(spark, clusters.map(lambda c: c.row({})), "event_clusters")
-    named = unnamed.drop(*[f"{end}_{part}" for end in ActorNames for part in ("name", "country")])
-    for end in ActorNames:
+    named = unnamed.drop(*[f"{end}_{part}" for end in ACTOR_ENDS for part in ("name", "country")])
+    for end in ACTOR_ENDS:
         named = named.join(corpus_actors.select(F.col("corpus_actor_id").alias(f"{end}_id"),
                                                 F.col("name").alias(f"{end}_name"),
                                                 F.col("country").alias(f"{end}_country")), f"{end}_id", "left")
