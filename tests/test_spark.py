@@ -35,6 +35,15 @@ def test_a_missing_java_is_one_clear_message(monkeypatch, tmp_path):
         check_java()
 
 
+def test_spark_ingest_without_java_says_so_in_one_line(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("JAVA_HOME", raising=False)
+    result = CliRunner().invoke(app, ["spark-ingest", str(tmp_path), "--out", str(tmp_path / "out"),
+                                      "--master", "local[2]"])
+    assert result.exit_code == 1
+    assert "no java found; Spark needs Java 17 or newer" in result.output
+
+
 @pytest.fixture(scope="module")
 def spark():
     try:
