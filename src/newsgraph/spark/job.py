@@ -24,6 +24,7 @@ from .write import write_task
 
 ARTICLES_PER_TASK = 20  # fewer per task and the model's batches run short; more and the cores idle at the end
 TASKS_PER_CORE = 8
+READ_TASKS_PER_CORE = 2  # reading is light next to analysis: more tasks would cost more in scheduling than they save
 ERRORS = "ingest_errors"
 
 
@@ -43,7 +44,7 @@ def spark_ingest(inputs: Iterable[str], out: str, *, master: str | None = None, 
     on_stage(f"reading {len(files)} files")
     columns = columns or Columns()
     context = session.sparkContext
-    items = (context.parallelize(files, max(1, min(len(files), context.defaultParallelism * TASKS_PER_CORE)))
+    items = (context.parallelize(files, max(1, min(len(files), context.defaultParallelism * READ_TASKS_PER_CORE)))
              .flatMap(lambda uri: read_listed(uri, columns)).persist(StorageLevel.MEMORY_AND_DISK))
     errors = items.filter(lambda item: isinstance(item, InputError)).map(lambda e: (e.source, e.reason))
     read = items.map(lambda item: item.reason if isinstance(item, InputError) else None).countByValue()
