@@ -13,6 +13,7 @@ from .common import EXIT_ERROR, fail
 from .eval_events import eval_events_command
 from .eval_quotes import eval_quotes_command
 from .ingest import check_command, ingest_command
+from .spark import spark_ingest_command
 from .web import serve_command
 
 app = typer.Typer(
@@ -41,6 +42,7 @@ app.command("network")(network_command)
 app.command("stats")(stats_command)
 app.command("export")(export_command)
 app.command("serve")(serve_command)
+app.command("spark-ingest")(spark_ingest_command)
 
 
 def main() -> None:

@@ -103,6 +103,16 @@ def name_key(actor: ArticleActor) -> str:
     return f"{actor.type}:{normalise(actor.name)}"
 
 
+def link_group(actor: ArticleActor) -> str:
+    """A key that splits the actors into groups that never link across: ``link_actors`` on each group alone
+    gives the same corpus actors as on all of them (people join only within a surname, others within a type)."""
+    if actor.type == "person":
+        return "person:" + (normalise(actor.name).split() or [""])[-1]
+    if actor.type == "description":
+        return f"description:{actor.article_id}"
+    return actor.type
+
+
 def link_actors(actors: list[ArticleActor]) -> list[CorpusActor]:
     """Group article actors into corpus actors, in a deterministic order."""
     groups = _Groups()

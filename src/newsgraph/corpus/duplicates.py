@@ -36,6 +36,16 @@ def signature(text: str) -> list[int]:
     return minhash.hashvalues.tolist()
 
 
+def minhash_of(values: Sequence[int]) -> LeanMinHash:
+    """A stored signature as a MinHash that estimates Jaccard similarity."""
+    return LeanMinHash(seed=SEED, hashvalues=np.asarray(values, dtype=np.uint32), scheme=_TEMPLATE.scheme)
+
+
+def lsh_bands() -> list[tuple[int, int]]:
+    """The signature slices that ``near_duplicates`` indexes: two articles are candidates when one is equal."""
+    return MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM).hashranges
+
+
 @dataclass(frozen=True)
 class Duplicate:
     article_id: str
@@ -48,7 +58,7 @@ def near_duplicates(articles: Sequence[tuple[str, Sequence[int]]]) -> list[Dupli
 
     ``articles`` are (article_id, signature) in canonical order: the first of a group is the one kept.
     """
-    sketches = [LeanMinHash(seed=SEED, hashvalues=np.asarray(values, dtype=np.uint32), scheme=_TEMPLATE.scheme) for _, values in articles]
+    sketches = [minhash_of(values) for _, values in articles]
     index = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
     found = []
     for position, ((article_id, _), sketch) in enumerate(zip(articles, sketches)):

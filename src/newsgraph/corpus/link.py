@@ -10,7 +10,7 @@ import pyarrow as pa
 from ..store import Store
 from ..store.schema import arrow_schema
 from .actors import ArticleActor, link_actors
-from .duplicates import near_duplicates
+from .duplicates import Duplicate, near_duplicates
 from .events import Dyad, cluster_events
 from .quotes import CarriedQuote, cluster_quotes
 
@@ -61,12 +61,21 @@ def link_corpus(store: Store) -> None:
     })
 
 
+def canonical_order(article_id: str, day: str | None) -> tuple:
+    """The order in which articles are seen: by date, then id; the first of a near-duplicate group is kept."""
+    return (parse_day(day) or date.max, article_id)
+
+
 def find_duplicates(store: Store, articles: dict[str, tuple]) -> list[dict]:
     """Near-duplicates, each linked to the earliest article of its group (by date, then id)."""
     signatures = store.connection.execute("SELECT article_id, minhash FROM signatures").fetchall()
-    signatures.sort(key=lambda row: (parse_day(articles[row[0]][0]) or date.max, row[0]))
-    return [{"article_id": d.article_id, "duplicate_of": d.duplicate_of, "similarity": d.similarity}
-            for d in near_duplicates(signatures)]
+    signatures.sort(key=lambda row: canonical_order(row[0], articles[row[0]][0]))
+    return [duplicate_row(d) for d in near_duplicates(signatures)]
+
+
+def duplicate_row(duplicate: Duplicate) -> dict:
+    return {"article_id": duplicate.article_id, "duplicate_of": duplicate.duplicate_of,
+            "similarity": duplicate.similarity}
 
 
 def carried_quotes(store: Store, articles: dict[str, tuple], corpus_of: dict[ArticleKey, str],
@@ -74,11 +83,17 @@ def carried_quotes(store: Store, articles: dict[str, tuple], corpus_of: dict[Art
     found = []
     for article_id, quote_id, text, speaker in store.connection.execute(
             "SELECT article_id, quote_id, text, speaker_id FROM quotes ORDER BY ALL").fetchall():
-        day, source, url = articles[article_id]
         speaker_id = corpus_of.get((article_id, speaker)) if speaker else None
-        found.append(CarriedQuote(article_id, quote_id, text, speaker_id, names.get(speaker_id, (None,))[0],
-                                  parse_day(day), source, url, article_id in duplicate_ids))
+        found.append(carried_quote((article_id, quote_id, text), speaker_id, names.get(speaker_id, (None,))[0],
+                                   articles[article_id], article_id in duplicate_ids))
     return found
+
+
+def carried_quote(quote: tuple[str, str, str], speaker_id: str | None, speaker_name: str | None,
+                  article: tuple, duplicate: bool) -> CarriedQuote:
+    """A quotation (article id, quote id, text) with its corpus speaker and its article's (date, source, url)."""
+    day, source, url = article
+    return CarriedQuote(*quote, speaker_id, speaker_name, parse_day(day), source, url, duplicate)
 
 
 def dyads(store: Store, articles: dict[str, tuple], corpus_of: dict[ArticleKey, str],
@@ -88,24 +103,38 @@ def dyads(store: Store, articles: dict[str, tuple], corpus_of: dict[ArticleKey, 
     for article_id, event_id, side, actor_id in store.connection.execute(
             "SELECT article_id, event_id, side, actor_id FROM event_actors ORDER BY article_id, event_id, position"
     ).fetchall():
-        corpus_id = corpus_of.get((article_id, actor_id))
-        if corpus_id and corpus_id not in sides[(article_id, event_id, side)]:
-            sides[(article_id, event_id, side)].append(corpus_id)
+        add_side(sides, (article_id, event_id, side), corpus_of.get((article_id, actor_id)))
     found = []
-    for (article_id, event_id, kind, mode, day, cameo, quad_class, goldstein, score, paragraph, place_name,
-         place_country, latitude, longitude) in store.connection.execute(
-            "SELECT article_id, event_id, type, mode, date, cameo, quad_class, goldstein, score, paragraph, "
-            "place_name, place_country, place_latitude, place_longitude FROM events "
+    for event in store.connection.execute(
+            f"SELECT article_id, {', '.join(DYAD_EVENT_COLUMNS)} FROM events "
             "WHERE NOT negated AND NOT hypothetical ORDER BY article_id, event_id").fetchall():
-        article_day, source, url = articles[article_id]
-        sources = sides[(article_id, event_id, "actor")]
-        targets = sides[(article_id, event_id, "recipient")]
-        if not sources and not targets:
-            continue
-        for source_id in sources or [None]:
-            for target_id in targets or [None]:
-                found.append(Dyad(article_id, event_id, kind, mode, source_id, target_id,
-                                  parse_day(day) or parse_day(article_day), cameo, quad_class, goldstein, score,
-                                  paragraph, place_name, place_country, latitude, longitude, source, url,
-                                  article_id in duplicate_ids))
+        article_id = event[0]
+        found.extend(event_dyads(article_id, event[1:], sides, articles[article_id], article_id in duplicate_ids))
     return found
+
+
+# The columns of a factual event that its dyads carry, in the order ``event_dyads`` takes them.
+DYAD_EVENT_COLUMNS = ["event_id", "type", "mode", "date", "cameo", "quad_class", "goldstein", "score", "paragraph",
+                      "place_name", "place_country", "place_latitude", "place_longitude"]
+
+
+def add_side(sides: dict[tuple[str, str, str], list[str]], key: tuple[str, str, str], corpus_id: str | None) -> None:
+    """Add a corpus actor to one side of an event (sides taken in position order), each actor once."""
+    if corpus_id and corpus_id not in sides[key]:
+        sides[key].append(corpus_id)
+
+
+def event_dyads(article_id: str, event: tuple, sides: dict[tuple[str, str, str], list[str]], article: tuple,
+                duplicate: bool) -> list[Dyad]:
+    """The dyads of one factual event (its DYAD_EVENT_COLUMNS) of an article with (date, source, url)."""
+    (event_id, kind, mode, day, cameo, quad_class, goldstein, score, paragraph, place_name, place_country,
+     latitude, longitude) = event
+    article_day, source, url = article
+    sources = sides.get((article_id, event_id, "actor"), [])
+    targets = sides.get((article_id, event_id, "recipient"), [])
+    if not sources and not targets:
+        return []
+    return [Dyad(article_id, event_id, kind, mode, source_id, target_id, parse_day(day) or parse_day(article_day),
+                 cameo, quad_class, goldstein, score, paragraph, place_name, place_country, latitude, longitude,
+                 source, url, duplicate)
+            for source_id in sources or [None] for target_id in targets or [None]]

@@ -16,7 +16,7 @@ import networkx as nx
 import pyarrow as pa
 
 from ..store import Store, StoreError
-from ..store.schema import TABLES
+from ..store.schema import TABLES, create_statement
 from .link import parse_day
 
 PERIODS = {  # label and step of each period, for the period starting at ``start``
@@ -259,11 +259,19 @@ def checked_day(value: str, option: str) -> date:
 
 
 def parquet_connection(folder: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory database whose tables are views over ``folder/<table>.parquet``."""
-    missing = [name for name in TABLES if not (folder / f"{name}.parquet").is_file()]
+    """An in-memory database whose tables are views over ``folder/<table>.parquet`` (an export), or over the
+    Parquet files under ``folder/<table>/`` (a Spark run's, partitioned by date)."""
+    missing = [name for name in TABLES if not (folder / f"{name}.parquet").is_file() and not (folder / name).is_dir()]
     if missing:
         raise StoreError(f"{folder} is not a newsgraph Parquet export: missing {', '.join(m + '.parquet' for m in missing)}")
     connection = duckdb.connect()
     for name in TABLES:
-        connection.read_parquet(str(folder / f"{name}.parquet")).create_view(name)
+        if (folder / f"{name}.parquet").is_file():
+            connection.read_parquet(str(folder / f"{name}.parquet")).create_view(name)
+        elif any((folder / name).rglob("*.parquet")):
+            # The partition folders (day=...) are not columns: each file holds the table's own columns.
+            connection.read_parquet(str(folder / name / "**" / "*.parquet"), hive_partitioning=False,
+                                    union_by_name=True).create_view(name)
+        else:
+            connection.execute(create_statement(name))  # no rows yet
     return connection

@@ -72,11 +72,14 @@ class Columns:
 Reader = Callable[[str, list[str], str, Columns], Iterator[Article | InputError]]
 
 
-def read_inputs(paths: Iterable[str], columns: Columns | None = None,
-                stdin: BinaryIO | None = None) -> Iterator[Article | InputError]:
-    """Every article in the given paths (``-`` is standard input), and an error per unreadable input."""
+def read_inputs(paths: Iterable[str], columns: Columns | None = None, stdin: BinaryIO | None = None,
+                fetcher: Fetcher | None = None) -> Iterator[Article | InputError]:
+    """Every article in the given paths (``-`` is standard input, URLs are fetched), and an error per unreadable input."""
     columns = columns or Columns()
     for given in paths:
+        if is_url(given):
+            yield from read_url(given, fetcher or Fetcher())
+            continue
         if given == "-":
             data = (stdin or sys.stdin.buffer).read()
             yield from read_bytes(data, "-", sniff_reader(data), columns, path=None)
@@ -84,9 +87,9 @@ def read_inputs(paths: Iterable[str], columns: Columns | None = None,
         path = Path(given)
         kind = entry_kind(path)
         if kind == "folder":
-            yield from read_folder(path, given, columns)
+            yield from read_folder(path, given, columns, fetcher)
         elif kind == "file":
-            yield from read_file(path, given, columns)
+            yield from read_file(path, given, columns, fetcher)
         else:
             yield InputError(given, kind)
 
@@ -108,15 +111,16 @@ def entry_kind(path: Path) -> str:
     return "not a regular file or directory (a FIFO, socket or device)"
 
 
-def read_folder(folder: Path, given: str, columns: Columns) -> Iterator[Article | InputError]:
+def read_folder(folder: Path, given: str, columns: Columns,
+                fetcher: Fetcher | None = None) -> Iterator[Article | InputError]:
     files: list[Path] = []
     for item in walk_folder(folder):
         if isinstance(item, InputError):
             yield item
-        elif item.suffix.lower() in READABLE_SUFFIXES:
+        elif is_readable(item.name):
             files.append(item)
     for path in sorted(files):
-        yield from read_file(path, str(path), columns)
+        yield from read_file(path, str(path), columns, fetcher)
     if not files:
         yield InputError(given, "no readable articles in this directory "
                                 f"(looked for {', '.join(sorted(READABLE_SUFFIXES))})")
@@ -159,13 +163,17 @@ def folder_key(folder: Path) -> tuple[int, int]:
     return status.st_dev, status.st_ino
 
 
-def read_file(path: Path, given: str, columns: Columns) -> Iterator[Article | InputError]:
+def read_file(path: Path, given: str, columns: Columns,
+              fetcher: Fetcher | None = None) -> Iterator[Article | InputError]:
     suffix = path.suffix.lower()
     reader = READERS.get(suffix, read_text)
     try:
         size = path.stat().st_size
         if size == 0:
             yield InputError(given, "empty file")
+            return
+        if is_stream_input(path.name):
+            yield from read_stream(lambda: path.open("rb"), path.name, given, columns, fetcher)
             return
         if reader in (read_text, read_html, read_json) and size > MAX_ARTICLE_BYTES:
             yield InputError(given, f"file too large for one article ({size / 1e6:.1f} MB; "
@@ -221,24 +229,36 @@ def read_text(text: str, warnings: list[str], origin: str, columns: Columns) -> 
 
 
 def read_html(html: str, warnings: list[str], origin: str, columns: Columns) -> Iterator[Article | InputError]:
+    fields = html_fields(html)
+    if isinstance(fields, str):
+        yield InputError(origin, fields)
+        return
+    yield make_article(fields.pop("text"), warnings=warnings, **fields)
+
+
+def html_fields(html: str | bytes, url: str | None = None,
+                guess_dates: bool = True) -> dict[str, str | None] | str:
+    """The article in a page (text, title, date, author, url, source) by trafilatura, or why there is none.
+
+    ``guess_dates=False`` takes the date from the page's markup only, never from dates in its text.
+    """
     import trafilatura
+    from trafilatura.settings import set_date_params
 
     try:
-        document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                               include_tables=False)
+        document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                               include_tables=False,
+                                               date_extraction_params=set_date_params(guess_dates))
     except Exception as error:  # trafilatura raises many kinds on broken markup
-        yield InputError(origin, f"HTML could not be parsed ({type(error).__name__})")
-        return
+        return f"HTML could not be parsed ({type(error).__name__})"
     extracted = document.as_dict() if document is not None else {}
     body = extracted.get("text") or ""
     if len(body.split()) < MIN_BODY_WORDS:
-        yield InputError(origin, "HTML page has no article body")
-        return
+        return "HTML page has no article body"
     title = (extracted.get("title") or "").strip()
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
-    yield make_article(text, warnings=warnings, title=title or None, date=extracted.get("date"),
-                       author=extracted.get("author"), url=extracted.get("url"),
-                       source=extracted.get("sitename") or extracted.get("hostname"))
+    return {"text": text, "title": title or None, "date": extracted.get("date"), "author": extracted.get("author"),
+            "url": extracted.get("url"), "source": extracted.get("sitename") or extracted.get("hostname")}
 
 
 def read_json(text: str, warnings: list[str], origin: str, columns: Columns) -> Iterator[Article | InputError]:
@@ -313,3 +333,9 @@ READERS: dict[str, Reader] = {
     **{s: read_csv for s in CSV_SUFFIXES},
     **{s: read_parquet for s in PARQUET_SUFFIXES},  # type: ignore[dict-item]
 }
+
+
+# Compressed files, web archives, feeds, sitemaps and URL lists build on the readers above.
+from .feeds import is_url, read_url  # noqa: E402
+from .fetch import Fetcher  # noqa: E402
+from .streams import is_readable, is_stream_input, read_stream  # noqa: E402
