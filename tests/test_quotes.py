@@ -104,7 +104,7 @@ def test_partial_quote_inside_reported_speech(analyze_text):
 
 def test_scare_quotes_titles_and_terms_are_not_quotations(analyze_text):
     text = ("Ministers discussed the “independence” of the two regions. The book \"War And Peace\" sold well. "
-            'Pensions could be based on a "career average" salary. The plan was dubbed "Project Fear".')
+            'Harbour fees may follow a "sliding scale" formula. The plan was dubbed "Project Fear".')
     assert quotes_of(analyze_text, text) == []
 
 
