@@ -189,7 +189,8 @@ class Store:
                 self.connection.execute(f"DROP TABLE IF EXISTS {table}")
             for table in TABLES:
                 self.connection.execute(create_statement(table))
-            self.connection.execute("UPDATE schema_info SET version = ?", [SCHEMA_VERSION])
+            # the links were dropped with the derived tables: the next ingest (or `ingest --db` alone) rebuilds them
+            self.connection.execute("UPDATE schema_info SET version = ?, links_stale = true", [SCHEMA_VERSION])
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
