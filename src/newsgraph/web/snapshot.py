@@ -86,6 +86,7 @@ class LiveCorpus:
         self.check_seconds = check_seconds
         self.take = take
         self.snapshot: Snapshot | None = None
+        self.failure: str | None = None  # why the store could not be copied, when it could not
         self.refreshing: threading.Thread | None = None
         self.last_check = time.monotonic()
         try:
@@ -102,6 +103,8 @@ class LiveCorpus:
             if self.changed():
                 self.refresh()
         if self.snapshot is None:
+            if self.failure:
+                raise NotReady(f"the corpus cannot be served: {self.failure}")
             raise NotReady(f"an ingest is writing the store {self.path}; the corpus will be served as soon as "
                            "the ingest commits its next articles. Reload this page in a few seconds.")
         return self.snapshot
@@ -130,11 +133,12 @@ class LiveCorpus:
                 if self.snapshot is not None:
                     return  # still busy after the wait: the next check tries again
             except StoreError as failure:
-                log.warning("the store %s could not be read again (%s); serving the snapshot taken before",
+                log.warning("the store %s could not be read (%s); the snapshot taken before, if any, is served",
                             self.path, failure)
+                self.failure = str(failure)
                 return
         with self.lock:
-            old, self.snapshot = self.snapshot, fresh
+            old, self.snapshot, self.failure = self.snapshot, fresh, None
             if old is not None:
                 old.close()
 
