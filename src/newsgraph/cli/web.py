@@ -16,7 +16,7 @@ def serve_command(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
-    """Serve a store read-only as web pages; add .json to any page's path for its data."""
+    """Serve a store as web pages (from a copy refreshed as the store changes); add .json to a path for its data."""
     import uvicorn
 
     from ..web import create_app
@@ -25,5 +25,6 @@ def serve_command(
         app = create_app(db)
     except StoreError as error:
         fail(str(error), EXIT_ERROR)
-    stderr.print(f"newsgraph: serving {db} at http://{host}:{port}/ (JSON: add .json to a path)", markup=False)
+    stderr.print(f"newsgraph: serving a snapshot of {db} at http://{host}:{port}/ (JSON: add .json to a path); "
+                 "it is refreshed when the store changes, and an ingest may write the store meanwhile", markup=False)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -67,9 +67,13 @@ class Filters:
 class Corpus:
     """Read-only questions over a store file or a folder of Parquet tables; answers are Arrow tables."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, connection: duckdb.DuckDBPyConnection | None = None) -> None:
+        """``connection``, when given, already holds the tables of ``path`` (an in-memory copy)."""
         self.path = Path(path)
-        if self.path.is_dir():
+        if connection is not None:
+            self.connection = connection
+            self.store = None
+        elif self.path.is_dir():
             self.connection = parquet_connection(self.path)
             self.store = None
         else:

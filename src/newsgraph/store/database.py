@@ -111,9 +111,9 @@ class Store:
             if self.read_only:
                 return StoreInUse(f"the store {self.path} stayed busy for {RETRY_SECONDS:g} s: {who} is writing it "
                                   "(an ingest holds it only while it commits); ask again in a moment")
-            return StoreInUse(f"the store {self.path} is open in {who} for {RETRY_SECONDS:g} s and more (`newsgraph "
-                              "serve` keeps it open; questions and exports hold it only while they run): stop that "
-                              "process first, or ingest into another store with --db")
+            return StoreInUse(f"the store {self.path} is open in {who} for {RETRY_SECONDS:g} s and more (questions, "
+                              "exports and `newsgraph serve` hold it only while they read it; another ingest holds "
+                              "it while it commits): stop that process first, or ingest into another store with --db")
         if "version" in lowered or "serializ" in lowered:
             return StoreError(f"{self.path} was written by another DuckDB version and cannot be read: "
                               f"{text.splitlines()[0]}")

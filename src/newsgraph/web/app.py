@@ -22,11 +22,11 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.exceptions import HTTPException
 
-from ..corpus import Corpus, QueryError, UnknownActor
-from .listing import csv_bytes, materialize
-from .listings import LISTINGS, SUPPORT_TABLES
+from ..corpus import QueryError, UnknownActor
+from .listing import csv_bytes
+from .listings import LISTINGS
 from .pages import NotFound, Page, Workbench
-from .search import build_word_index
+from .snapshot import CHECK_SECONDS, LiveCorpus, NotReady
 
 STATIC = Path(__file__).parent / "static"
 NAVIGATION = [("/", "Corpus"), ("/articles", "Articles"), ("/quotes", "Quotations"), ("/speakers", "Speakers"),
@@ -42,13 +42,11 @@ def templates() -> Environment:
     return environment
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """A FastAPI app answering from the store (or Parquet export) at ``db``."""
-    corpus = Corpus(db)
-    build_word_index(corpus.connection)
-    materialize(corpus.connection, {**SUPPORT_TABLES, **{item.table: item.source for item in LISTINGS.values()}})
-    workbench = Workbench(corpus)
-    lock = threading.Lock()  # one DuckDB connection: requests take turns
+def create_app(db: str | Path, check_seconds: float = CHECK_SECONDS) -> FastAPI:
+    """A FastAPI app answering from an in-memory snapshot of the store (or Parquet export) at ``db``,
+    refreshed when the store changes; the store itself stays free for an ingest."""
+    lock = threading.Lock()  # one DuckDB connection per snapshot: requests take turns
+    live = LiveCorpus(db, lock, check_seconds)
     environment = templates()
     app = FastAPI(title="newsgraph", description="Quotations and events of a news corpus.", docs_url=None,
                   redoc_url=None)
@@ -71,10 +69,18 @@ def create_app(db: str | Path) -> FastAPI:
         return html(request, "error.html", status, title=TITLES.get(status, "Error"), status=status,
                     message=message, fields=fields, action=action)
 
-    def answer(request: Request, build: Callable[[], Page], as_json: bool) -> Response:
+    def not_ready(request: Request, failure: NotReady) -> Response:
+        response = error(request, 503, str(failure))
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
+    def answer(request: Request, build: Callable[[Workbench], Page], as_json: bool) -> Response:
         try:
             with lock:
-                page = build()
+                page = build(live.current().workbench)
+                status = live.status()
+        except NotReady as failure:
+            return not_ready(request, failure)
         except (UnknownActor, NotFound) as failure:
             return error(request, 404, str(failure))
         except (QueryError, ValueError) as failure:
@@ -82,14 +88,14 @@ def create_app(db: str | Path) -> FastAPI:
         if as_json:
             body = page.record if page.record is not None else {"title": page.title, **page.data}
             return JSONResponse(jsonable_encoder(body))
-        return html(request, page.template, title=page.title, page=page.data)
+        return html(request, page.template, title=page.title, page=page.data, snapshot=status)
 
-    def page(path: str, build: Callable[..., Page], csv_listing: str | None = None) -> None:
+    def page(path: str, build: Callable[[Workbench, Request], Page], csv_listing: str | None = None) -> None:
         def json_twin(request: Request) -> Response:
-            return answer(request, lambda: build(request), True)
+            return answer(request, lambda workbench: build(workbench, request), True)
 
         def html_page(request: Request) -> Response:
-            return answer(request, lambda: build(request), False)
+            return answer(request, lambda workbench: build(workbench, request), False)
 
         twin = "/index.json" if path == "/" else f"{path}.json"
         app.add_api_route(twin, json_twin, methods=["GET"], include_in_schema=False)
@@ -103,7 +109,10 @@ def create_app(db: str | Path) -> FastAPI:
     def csv_download(request: Request, name: str) -> Response:
         try:
             with lock:
-                body = csv_bytes(corpus.connection, LISTINGS[name], dict(request.query_params), workbench.actor_ids)
+                workbench = live.current().workbench
+                body = csv_bytes(workbench.connection, LISTINGS[name], dict(request.query_params), workbench.actor_ids)
+        except NotReady as failure:
+            return not_ready(request, failure)
         except (UnknownActor, NotFound) as failure:
             return error(request, 404, str(failure))
         except (QueryError, ValueError) as failure:
@@ -114,20 +123,20 @@ def create_app(db: str | Path) -> FastAPI:
     def options(request: Request) -> dict[str, str]:
         return {k: v for k, v in request.query_params.items()}
 
-    page("/", lambda r: workbench.home())
+    page("/", lambda w, r: home(w, live))
     for name in LISTINGS:
-        page(f"/{name}", lambda r, name=name: workbench.listing(name, options(r)), csv_listing=name)
-    page("/articles/{article_id:path}", lambda r: workbench.article(r.path_params["article_id"]))
-    page("/actors/{actor_id:path}", lambda r: workbench.actor(r.path_params["actor_id"]))
-    page("/network/{actor_id:path}", lambda r: workbench.network(r.path_params["actor_id"]))
-    page("/names/{name:path}", lambda r: workbench.names(r.path_params["name"]))
-    page("/quote-clusters/{cluster_id}", lambda r: workbench.quote_cluster(r.path_params["cluster_id"]))
-    page("/event-clusters/{cluster_id}", lambda r: workbench.event_cluster(r.path_params["cluster_id"]))
-    page("/relations", lambda r: workbench.relations(**pick(options(r), "a", "b", "by")))
-    page("/search", lambda r: workbench.search(**pick(options(r), "q")))
+        page(f"/{name}", lambda w, r, name=name: w.listing(name, options(r)), csv_listing=name)
+    page("/articles/{article_id:path}", lambda w, r: w.article(r.path_params["article_id"]))
+    page("/actors/{actor_id:path}", lambda w, r: w.actor(r.path_params["actor_id"]))
+    page("/network/{actor_id:path}", lambda w, r: w.network(r.path_params["actor_id"]))
+    page("/names/{name:path}", lambda w, r: w.names(r.path_params["name"]))
+    page("/quote-clusters/{cluster_id}", lambda w, r: w.quote_cluster(r.path_params["cluster_id"]))
+    page("/event-clusters/{cluster_id}", lambda w, r: w.event_cluster(r.path_params["cluster_id"]))
+    page("/relations", lambda w, r: w.relations(**pick(options(r), "a", "b", "by")))
+    page("/search", lambda w, r: w.search(**pick(options(r), "q")))
     @app.get("/suggest.json", include_in_schema=False)
     def suggestions(request: Request) -> Response:
-        return answer(request, lambda: workbench.suggest(**pick(options(request), "q", "kind")), True)
+        return answer(request, lambda w: w.suggest(**pick(options(request), "q", "kind")), True)
 
     @app.get("/relations/{first}/{second}", include_in_schema=False)
     def relations_by_names(first: str, second: str) -> Response:
@@ -143,12 +152,20 @@ def create_app(db: str | Path) -> FastAPI:
         log.exception("error answering %s", request.url.path)
         return error(request, 500, "Something went wrong on the server while answering this page.")
 
-    app.state.corpus = corpus
+    app.state.live = live
     return app
 
 
+def home(workbench: Workbench, live: LiveCorpus) -> Page:
+    """The home page, saying when the snapshot was taken and whether the store is being updated."""
+    page = workbench.home()
+    page.data["snapshot"] = live.status()
+    return page
+
+
 FORMS = {"/relations": [("a", "actor"), ("b", "with"), ("by", "period")], "/search": [("q", "words")]}
-TITLES = {400: "Bad request", 404: "Not found", 405: "Not allowed", 500: "Server error"}
+RETRY_AFTER_SECONDS = 5
+TITLES = {400: "Bad request", 404: "Not found", 405: "Not allowed", 500: "Server error", 503: "Not ready yet"}
 
 
 def pick(query: dict[str, str], *names: str) -> dict[str, str]:

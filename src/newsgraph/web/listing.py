@@ -79,7 +79,7 @@ class Listing:
 
 
 def materialize(connection: duckdb.DuckDBPyConnection, tables: dict[str, str]) -> None:
-    """Each listing's rows as a temporary table (the store stays read-only), so a page, its totals and
+    """Each listing's rows as a table of the in-memory snapshot, so a page, its totals and
     its facets scan one narrow table instead of joining the store's tables again for each."""
     for table, source in tables.items():
         connection.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS {source}")

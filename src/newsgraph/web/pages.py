@@ -135,10 +135,8 @@ class Workbench:
         return Page("article.html", analysis.article.title or article_id, data, record=analysis.to_dict())
 
     def stored_analysis(self, article_id: str) -> Analysis | None:
-        """An article's Analysis from a store file, or rebuilt from the tables of a Parquet export."""
-        if self.corpus.store is not None:
-            return self.corpus.store.analysis(article_id)
-        rows = {table: self.rows(f"SELECT * FROM {table} WHERE article_id = ?", [article_id])
+        """An article's Analysis rebuilt from its rows, in the order they were stored."""
+        rows = {table: self.rows(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY rowid", [article_id])
                 for table in ARTICLE_TABLES}
         return analysis_of(rows) if rows["articles"] else None
 

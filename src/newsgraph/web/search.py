@@ -1,8 +1,8 @@
 """Word and phrase search over quotations and article text.
 
 DuckDB's ``fts`` extension is not bundled with the duckdb wheel and cannot be downloaded here, so the
-web view keeps its own word index: temporary tables (the store stays read-only) of the distinct
-lower-cased words of each quotation and each article, built when the app starts. A query's words
+web view keeps its own word index: tables of the distinct lower-cased words of each quotation and
+each article, built in each in-memory snapshot of the corpus (see ``snapshot``). A query's words
 narrow the candidates through the index; each phrase is then checked on the text with word
 boundaries, so "war" never matches "forward".
 """
