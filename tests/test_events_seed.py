@@ -30,7 +30,7 @@ def test_agreement_to_restart_contacts_is_claimed_by_scheffer(seed_analysis):
 
 
 def test_nato_consults_moscow_on_transit(seed_analysis):
-    """A meeting without host and visitor: all participants are the actor, as the manual says."""
+    """Nato nations discussing with Moscow: Nato meets Russia."""
     assert any("nato" in names(e.actor) and "RUS" in countries(e.actor) | countries(e.recipient)
                for e in events_of(seed_analysis, "CONSULT"))
 

@@ -26,6 +26,9 @@ MIN_ALTERNATE_POPULATION = 100_000  # below this, alternate names are mostly noi
 OF_PHRASE = re.compile(r"^(?:.*\s)?of\s+(?=[A-Z])")
 
 
+NAMESAKE_MIN_SHARE = 0.15
+
+
 @dataclass(frozen=True)
 class City:
     name: str
@@ -118,8 +121,11 @@ def us_states() -> frozenset[str]:
 
 def city_country_among(name: str, countries: set[str]) -> str | None:
     """The country of the most populous city of this name in one of ``countries``: the reading an article
-    about Lebanon gives "Tripoli"."""
-    return next((city.country for city in city_index().get(name.lower(), []) if city.country in countries), None)
+    about Lebanon gives "Tripoli". A namesake far smaller than the best-known city (Geneva, New York
+    beside Geneva) is not the reading even there: an article names a world city without its country."""
+    cities = city_index().get(name.lower(), [])
+    return next((city.country for city in cities if city.country in countries
+                 and city.population >= NAMESAKE_MIN_SHARE * cities[0].population), None)
 
 
 def best_city(name: str, country: str | None) -> City | None:

@@ -34,6 +34,9 @@ HOME_MIN_MENTIONS = 3
 HOME_MIN_SHARE = 0.5
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
 COORDINATION = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+# "ambassador to the EU", "special envoy to Ukraine": where a person is posted, not whose they are
+POSTING = re.compile(r"\b((?:ambassador|envoy|emissary|representative|minister|consul)s?)\s+(?:to|in)\s+[^;,]*",
+                     re.IGNORECASE)
 
 ActorKey = tuple[str, ...]
 
@@ -121,6 +124,7 @@ class Enricher:
     def person_facts(self, actor: Actor) -> Facts:
         """A person's country, sector and organisation from role, affiliation, titles and appositions."""
         context = " ; ".join(text for text in (actor.organisation, actor.role, *self.titles_of(actor)) if text)
+        context = POSTING.sub(r"\1", context)
         facts = Facts(sector=sector_of(actor.role or "") or sector_of(context))
         organisation = organisation_of(context)
         if organisation:
@@ -296,8 +300,9 @@ class Enricher:
 
 
 def give_home_country(actors: list[Actor], mentions: list[Mention]) -> None:
-    """Unplaced state institutions ("the Senate", "police", "the Supreme Court") belong to the country the
-    article is mostly about, when one country holds at least half of the placed mentions."""
+    """Unplaced state institutions ("the Senate", "police", "the Supreme Court") and people of no named
+    body belong to the country the article is mostly about, when one country holds at least half of the
+    placed mentions: news names its own country's people without saying where they are from."""
     country_of_actor = {actor.id: actor.country for actor in actors}
     counts = Counter(country_of_actor[m.actor_id] for m in mentions if country_of_actor.get(m.actor_id))
     if not counts:
@@ -306,7 +311,8 @@ def give_home_country(actors: list[Actor], mentions: list[Mention]) -> None:
     if count < HOME_MIN_MENTIONS or count < HOME_MIN_SHARE * sum(counts.values()):
         return
     for actor in actors:
-        if actor.country is None and actor.sector in NATIONAL_SECTORS and actor.type != "country":
+        if actor.country is None and actor.type != "country" and (
+                actor.sector in NATIONAL_SECTORS or actor.type == "person" and not actor.organisation):
             actor.country = home
 
 

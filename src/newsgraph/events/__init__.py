@@ -21,7 +21,8 @@ from .modality import Modality, read_modality
 from .setting import Setting, home_country, located_objects, placed, setting_tokens, single_country
 from .triggers import Trigger, find_triggers
 
-# The manual: in a meeting with no host and visitor, all participants are the actor.
+# A meeting whose parties are all named together (``talks between A and B``) has them all as actor; one
+# with a subject (``A met B``, ``A's call with B``) is told from the subject's side, as news coders read it.
 RECIPROCAL_TYPES = frozenset({"CONSULT"})
 DIRECTED_MODES = frozenset({"visit"})
 # CAMEO's mediation: the mediator acts, the parties it mediates between receive.
@@ -31,6 +32,8 @@ NOUN_CONFIDENCE = 0.8
 # A main verb whose doer goes unnamed is still more surely the reported event than a bare noun.
 NO_ACTOR_CONFIDENCE = 0.85
 EMBEDDED_CONFIDENCE = 0.9
+# Below this a trigger is a bare noun or an embedded clause without a named doer (see ``confidence``).
+REPORTED_CONFIDENCE = 0.85
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "ccomp"})
 
 
@@ -79,6 +82,9 @@ class EventCoder:
         for sentence in self.parsed.doc.sents:
             if self.parsed.in_text_flow(sentence.start_char):
                 events += self.sentence_events(sentence)
+        if len({e.sentence.start for e in events}) > 1:  # a lone sentence's mention is all it reports
+            events = [e for e in events if is_reported(e)]
+        events = one_per_happening(events)
         for number, event in enumerate(events, 1):
             event.id = f"e{number}"
         return events
@@ -135,8 +141,8 @@ class EventCoder:
             actor_ids, recipient_ids = recipient_ids, actor_ids  # the manual: the visitor acts, the host receives
         if coding.mode in MEDIATION_MODES:
             actor_ids, recipient_ids = self.arguments.mediation_roles(trigger, actor_ids, recipient_ids)
-        elif coding.type in RECIPROCAL_TYPES and coding.mode not in DIRECTED_MODES:
-            actor_ids, recipient_ids = actor_ids + [r for r in recipient_ids if r not in actor_ids], []
+        elif coding.type in RECIPROCAL_TYPES and coding.mode not in DIRECTED_MODES and not actor_ids:
+            actor_ids, recipient_ids = recipient_ids, []
         if self.words.types[coding.type].requires_recipient and not recipient_ids and len(actor_ids) < 2:
             return None
         return Reading(actor_ids, recipient_ids, reporter, modality, coding)
@@ -278,6 +284,32 @@ def main_events(events: list[Event]) -> list[Event]:
     if not any(e.confidence == FULL_CONFIDENCE for e in events):
         return events
     return [e for e in events if e.confidence == FULL_CONFIDENCE or e.hypothetical]
+
+
+def is_reported(event: Event) -> bool:
+    """An event the article reports rather than mentions: not a bare noun nor an embedded clause with no
+    named doer, and, when no one receives it, the act of a main clause (``they discussed a need`` inside
+    a relative clause is talk about the event, not the event)."""
+    if event.confidence < REPORTED_CONFIDENCE:
+        return False
+    return bool(event.recipient) or len(event.actor) > 1 or event.confidence == FULL_CONFIDENCE
+
+
+def happening(event: Event) -> tuple[str, frozenset[str], frozenset[str], bool]:
+    return (event.type, frozenset(r.id for r in event.actor), frozenset(r.id for r in event.recipient),
+            event.negated)
+
+
+def one_per_happening(events: list[Event]) -> list[Event]:
+    """Each happening once: a later mention of the same act by the same parties (a headline retold in
+    the lead, a claim repeated in a quotation) is the same event; the most confident, first told, stays."""
+    kept: dict[tuple[str, frozenset[str], frozenset[str], bool], Event] = {}
+    for event in events:
+        key = happening(event)
+        if key not in kept or event.confidence > kept[key].confidence:
+            kept[key] = event
+    survivors = {id(e) for e in kept.values()}
+    return [e for e in events if id(e) in survivors]
 
 
 def phrase_text(head: Token) -> str:
