@@ -24,6 +24,7 @@ from .triggers import Trigger, find_triggers
 # A meeting whose parties are all named together (``talks between A and B``) has them all as actor; one
 # with a subject (``A met B``, ``A's call with B``) is told from the subject's side, as news coders read it.
 RECIPROCAL_TYPES = frozenset({"CONSULT"})
+JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 DIRECTED_MODES = frozenset({"visit"})
 # CAMEO's mediation: the mediator acts, the parties it mediates between receive.
 MEDIATION_MODES = frozenset({"third-party"})
@@ -82,6 +83,7 @@ class EventCoder:
         for sentence in self.parsed.doc.sents:
             if self.parsed.in_text_flow(sentence.start_char):
                 events += self.sentence_events(sentence)
+        give_counterparts(events)
         if len({e.sentence.start for e in events}) > 1:  # a lone sentence's mention is all it reports
             events = [e for e in events if is_reported(e)]
         events = one_per_happening(events)
@@ -284,6 +286,21 @@ def main_events(events: list[Event]) -> list[Event]:
     if not any(e.confidence == FULL_CONFIDENCE for e in events):
         return events
     return [e for e in events if e.confidence == FULL_CONFIDENCE or e.hypothetical]
+
+
+def give_counterparts(events: list[Event]) -> None:
+    """``We also agreed to restart contacts``: a joint act (agreeing, meeting, working together) done by
+    one named party alone is done with the party it last dealt with in the article."""
+    for number, event in enumerate(events):
+        if event.type not in JOINT_TYPES or len(event.actor) != 1 or event.recipient:
+            continue
+        party = event.actor[0].id
+        for earlier in reversed(events[:number]):
+            sides = [earlier.actor, earlier.recipient]
+            if any(r.id == party for r in sides[0]) and sides[1] or any(r.id == party for r in sides[1]) and sides[0]:
+                other = sides[1] if any(r.id == party for r in sides[0]) else sides[0]
+                event.recipient = [r for r in other if r.id != party]
+                break
 
 
 def is_reported(event: Event) -> bool:
