@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..document import ParsedArticle
 from ..model import Actor, Mention
-from ..places import city_country_among, resolve_place, us_states
+from ..places import city_country_among, find_dateline, resolve_place, us_states
 from ..quotes.lexicon import speaker_words
 from ..quotes.marks import outermost, pair_marks
 from .gazetteer import Entry, Hit, adjective_of, country_entry, country_of, doc_hits, find_hits, head_sector, \
@@ -91,7 +91,8 @@ class Enricher:
         self.settle_country_sectors()
         used = {mention.actor_id for mention in mentions}
         actors = [actor for actor in self.actors.values() if actor.id in used]
-        give_home_country(actors, mentions)
+        dateline = find_dateline(self.parsed.text, self.parsed.layout)
+        give_home_country(actors, mentions, dateline.place.country if dateline and dateline.place else None)
         return ActorIndex(actors, mentions)
 
     # actors -----------------------------------------------------------------------------------
@@ -299,21 +300,27 @@ class Enricher:
         return Mention(start, end, text, actor.id, kind, block.index if block else None, in_quote)  # type: ignore[arg-type]
 
 
-def give_home_country(actors: list[Actor], mentions: list[Mention]) -> None:
+def give_home_country(actors: list[Actor], mentions: list[Mention], filed_in: str | None = None) -> None:
     """Unplaced state institutions ("the Senate", "police", "the Supreme Court") and people of no named
     body belong to the country the article is mostly about, when one country holds at least half of the
-    placed mentions: news names its own country's people without saying where they are from."""
-    country_of_actor = {actor.id: actor.country for actor in actors}
-    counts = Counter(country_of_actor[m.actor_id] for m in mentions if country_of_actor.get(m.actor_id))
-    if not counts:
-        return
-    home, count = counts.most_common(1)[0]
-    if count < HOME_MIN_MENTIONS or count < HOME_MIN_SHARE * sum(counts.values()):
+    placed mentions: news names its own country's people without saying where they are from. A dateline's
+    country (``SEOUL, South Korea —``) is the home country before any count."""
+    home = filed_in or counted_home(actors, mentions)
+    if home is None:
         return
     for actor in actors:
         if actor.country is None and actor.type != "country" and (
                 actor.sector in NATIONAL_SECTORS or actor.type == "person" and not actor.organisation):
             actor.country = home
+
+
+def counted_home(actors: list[Actor], mentions: list[Mention]) -> str | None:
+    country_of_actor = {actor.id: actor.country for actor in actors}
+    counts = Counter(country_of_actor[m.actor_id] for m in mentions if country_of_actor.get(m.actor_id))
+    if not counts:
+        return None
+    home, count = counts.most_common(1)[0]
+    return None if count < HOME_MIN_MENTIONS or count < HOME_MIN_SHARE * sum(counts.values()) else home
 
 
 def facts_of_entry(entry: Entry) -> Facts:

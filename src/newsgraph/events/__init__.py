@@ -13,7 +13,7 @@ from ..actors import ActorIndex
 from ..dates import resolve_date
 from ..document import ParsedArticle
 from ..model import ActorRef, Event, Place, Quote, Span
-from ..places import resolve_place
+from ..places import find_dateline, resolve_place
 from .arguments import ArgumentReader
 from .coding import Coding, code, scores
 from .lexicon import Lexicon, lexicon
@@ -63,7 +63,8 @@ class EventCoder:
     def __init__(self, parsed: ParsedArticle, actors: ActorIndex, quotes: list[Quote]) -> None:
         self.parsed = parsed
         self.words: Lexicon = lexicon()
-        self.arguments = ArgumentReader(parsed.doc, actors, quotes, self.words)
+        dateline = find_dateline(parsed.text, parsed.layout)
+        self.arguments = ArgumentReader(parsed.doc, actors, quotes, self.words, dateline)
         self.home = home_country(actors)
         self.ethnic = self.ethnic_actors()
         self.entities = list(parsed.doc.ents)
@@ -223,9 +224,12 @@ class EventCoder:
     def is_verbal_attack(self, trigger: Trigger, coding: Coding, actor_ids: list[str],
                          recipient_ids: list[str]) -> bool:
         """``The Tories attacked Labour's plans``: an attack by and on no armed party, on no physical
-        target and on no country or region, is criticism (ACCUSE), as it mostly is in political news."""
+        target and on no country or region, is criticism (ACCUSE), as it mostly is in political news; so
+        is one told with what was said (``fired back at Moldova, calling its claims absurd``)."""
         if coding.type != "ASSAULT" or not actor_ids or not self.words.has("verbal_attack_verbs", trigger.token.lemma_):
             return False
+        if any(c.dep_ == "advcl" and self.words.has("speech_adjuncts", c.lemma_) for c in trigger.anchor.children):
+            return True  # "fired back at Moldova, calling its claims absurd"
         parties = [self.arguments.actors.actor(a) for a in actor_ids + recipient_ids]
         armed = any(self.words.has("armed_sectors", a.sector or "") for a in parties)
         armed = armed or any(c.dep_ in ("dobj", "nsubjpass") and self.words.has("physical_targets", c.lemma_.lower())

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import ActorIndex
 from ..model import ActorRef, Quote
+from ..places import Dateline
 from .lexicon import Lexicon
 from .triggers import Trigger
 
@@ -29,12 +30,16 @@ ANTECEDENT_SENTENCES = 2
 class ArgumentReader:
     """Reads the actors and recipients of triggers in one parsed document."""
 
-    def __init__(self, doc: Doc, actors: ActorIndex, quotes: list[Quote], lexicon: Lexicon) -> None:
+    def __init__(self, doc: Doc, actors: ActorIndex, quotes: list[Quote], lexicon: Lexicon,
+                 dateline: Dateline | None = None) -> None:
         self.doc = doc
         self.actors = actors
         self.quotes = [q for q in quotes if not q.pullquote]
         self.words = lexicon
         self.actor_at = self.token_actors(doc, actors)
+        if dateline is not None:  # where the story was filed from is no party to it
+            self.actor_at = {i: a for i, a in self.actor_at.items()
+                             if not dateline.start <= doc[i].idx < dateline.end}
 
     @staticmethod
     def token_actors(doc: Doc, actors: ActorIndex) -> dict[int, str]:
@@ -200,6 +205,8 @@ class ArgumentReader:
         noun, verb = trigger.phrase, trigger.anchor
         own = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                for a in self.phrase_actors(c)] + self.prepositional_actors(noun)
+        if trigger.dependent is not None and trigger.dependent.head.head == noun:  # "a war of words between A and B"
+            own += self.prepositional_actors(trigger.dependent)
         if own or not trigger.has_light_verb:
             return unique(own)
         if self.words.has("receiving_verbs", verb.lemma_.lower()):

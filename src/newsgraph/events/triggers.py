@@ -61,7 +61,8 @@ class Trigger:
         return self.token.pos_ == "NOUN"
 
 
-PARTICLE_FIRST = {"prt": 0, "prep": 1, "agent": 1}
+# "fired back at": an adverb particle says more than the preposition after it
+PARTICLE_FIRST = {"prt": 0, "advmod": 0, "prep": 1, "agent": 1}
 
 
 def dependent_keys(token: Token) -> list[tuple[str, Token]]:
