@@ -30,6 +30,13 @@ from .index import ActorIndex
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 US_STATES_FOR_CONTEXT = 2
 NATIONAL_SECTORS = {"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP"}
+# Where a party may stand in a clause: subject, object, object of a preposition, conjunct, apposition.
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"}
+# Unnamed armed groups (``gunmen``, ``suicide bombers``) and aid or rights groups are of no country
+# unless the text says so.
+STATELESS_SECTORS = {"REB", "NGO", "IGO"}
+# Refugees are coded by the place they flee or reach, not as a party of their own.
+UNPLACED_SECTORS = {"REF"}
 HOME_MIN_MENTIONS = 3
 HOME_MIN_SHARE = 0.5
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
@@ -88,6 +95,7 @@ class Enricher:
         mentions = [self.retarget(mention) for mention in self.index.mentions]
         mentions = [mention for mention in mentions if mention is not None]
         mentions.extend(self.gazetteer_mentions(mentions))
+        mentions.extend(self.collective_mentions(mentions))
         self.settle_country_sectors()
         used = {mention.actor_id for mention in mentions}
         actors = [actor for actor in self.actors.values() if actor.id in used]
@@ -268,6 +276,39 @@ class Enricher:
                     added.append(mention)
         return added
 
+    def collective_mentions(self, mentions: list[Mention]) -> list[Mention]:
+        """Unnamed bodies and groups with a sector are parties too: ``gunmen``, ``police``, ``a grand jury``,
+        ``the opposition-controlled parliament``; ``the ministry`` is the ministry the article has named."""
+        covered = {offset for m in mentions for offset in range(m.start, m.end)}
+        added = []
+        for token in self.parsed.doc:
+            if token.pos_ != "NOUN" or token.dep_ not in ARGUMENT_DEPS:
+                continue
+            span = self.parsed.doc[token.left_edge.i:token.i + 1]
+            if any(offset in covered for offset in range(span.start_char, span.end_char)):
+                continue
+            sector = head_sector(span.text)
+            if sector is None or not sector[1] or sector[0] in UNPLACED_SECTORS or not is_collective(token) \
+                    or is_reciprocal_modifier(token):
+                continue
+            actor = self.named_body(token, mentions) or self.actor_for(
+                Facts(("collective", token.lemma_.lower()), span.text, "description", None, sector[0]), span.text)
+            block = self.parsed.block_at(span.start_char)
+            added.append(Mention(span.start_char, span.end_char, span.text, actor.id, "description",
+                                 block.index if block else None, self.in_quote(span.start_char)))
+        return added
+
+    def named_body(self, head: Token, mentions: list[Mention]) -> Actor | None:
+        """The named organisation a definite ``the ministry`` or ``the office`` stands for: the last one
+        before it whose name holds the word."""
+        if not any(c.lower_ == "the" for c in head.children):
+            return None
+        word = head.lower_
+        named = {a.id: a for a in self.actors.values() if a.type in ("organisation", "group")
+                 and word in a.name.lower().split()}
+        earlier = [m for m in mentions if m.actor_id in named and m.start < head.idx]
+        return named[max(earlier, key=lambda m: m.start).actor_id] if earlier else None
+
     def in_quote(self, offset: int) -> bool:
         i = bisect_right(self.quoted, (offset, len(self.parsed.text))) - 1
         return i >= 0 and offset < self.quoted[i][1]
@@ -301,26 +342,43 @@ class Enricher:
 
 
 def give_home_country(actors: list[Actor], mentions: list[Mention], filed_in: str | None = None) -> None:
-    """Unplaced state institutions ("the Senate", "police", "the Supreme Court") and people of no named
-    body belong to the country the article is mostly about, when one country holds at least half of the
+    """Unplaced state institutions ("the Senate", "police", "the Supreme Court"), unnamed groups
+    ("protesters", "teachers") and people of no named body belong to the country the article is mostly about, when one country holds at least half of the
     placed mentions: news names its own country's people without saying where they are from. A dateline's
     country (``SEOUL, South Korea —``) is the home country before any count."""
     home = filed_in or counted_home(actors, mentions)
     if home is None:
         return
     for actor in actors:
-        if actor.country is None and actor.type != "country" and (
-                actor.sector in NATIONAL_SECTORS or actor.type == "person" and not actor.organisation):
+        if actor.country is None and actor.type != "country" and not actor.organisation and (
+                actor.sector in NATIONAL_SECTORS or actor.type == "person"
+                or actor.type == "description" and actor.sector and actor.sector not in STATELESS_SECTORS):
             actor.country = home
 
 
 def counted_home(actors: list[Actor], mentions: list[Mention]) -> str | None:
+    """The country of most placed mentions, when it holds enough of them; or the only country named."""
     country_of_actor = {actor.id: actor.country for actor in actors}
     counts = Counter(country_of_actor[m.actor_id] for m in mentions if country_of_actor.get(m.actor_id))
     if not counts:
         return None
     home, count = counts.most_common(1)[0]
+    if len(counts) == 1:
+        return home
     return None if count < HOME_MIN_MENTIONS or count < HOME_MIN_SHARE * sum(counts.values()) else home
+
+
+def is_reciprocal_modifier(word: Token) -> bool:
+    """``military to military contacts``, ``government-to-government talks``: the word names a kind of tie."""
+    doc = word.doc
+    return word.i + 2 < len(doc) and doc[word.i + 1].lower_ in ("to", "-") and doc[word.i + 2].lower_ == word.lower_
+
+
+def is_collective(head: Token) -> bool:
+    """A plural (``gunmen``, ``protesters``) or a body named with an article (``the ministry``, ``a grand
+    jury``), not a mass noun (``military intelligence``, ``police custody``)."""
+    return head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "det" and c.lower_ in ("the", "a", "an")
+                                                 for c in head.children)
 
 
 def facts_of_entry(entry: Entry) -> Facts:

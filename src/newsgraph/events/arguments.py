@@ -245,6 +245,9 @@ class ArgumentReader:
     def recipient_of(self, trigger: Trigger, exclude: set[str]) -> list[str]:
         """The recipient from the likely phrases, else whoever must comply with the condition
         (``will boycott unless the president resigns``), else the first located actor further on."""
+        named_by_trigger = self.actor_at.get(trigger.dependent.i) if trigger.dependent is not None else None
+        if named_by_trigger:  # "sent troops": the troops are the act, not whom it is done to
+            exclude = exclude | {named_by_trigger}
         return (self.likely_recipient(trigger, exclude) or self.condition_subject(trigger, exclude)
                 or self.later_actor(trigger.anchor, exclude))
 
