@@ -78,6 +78,8 @@ class ArgumentReader:
             return [actor_id, *located]
         if token.pos_ == "PRON":
             return self.pronoun_actors(token)
+        if is_pair_phrase(token, self.words):
+            return self.last_pair(token)
         if depth >= MAX_DEPTH:
             return []
         return self.modifier_actors(token, depth)
@@ -166,6 +168,21 @@ class ArgumentReader:
     def named_actors(self, head: Token) -> list[str]:
         return [a for c in conjuncts(head) if (a := self.actor_at.get(c.i))]
 
+    def last_pair(self, phrase: Token) -> list[str]:
+        """``the two sides``, ``both countries``: the last two parties of different countries named before
+        the phrase in its sentence or the two before it."""
+        first = self.doc[max(phrase.sent.start - 1, 0)].sent.start if phrase.sent.start else 0
+        first = self.doc[max(first - 1, 0)].sent.start if first else 0
+        pair: dict[str, str] = {}
+        for i in range(phrase.i - 1, first - 1, -1):
+            actor_id = self.actor_at.get(i)
+            actor = self.actors.actor(actor_id) if actor_id else None
+            if actor is not None and actor.country and actor.type not in ("region",) and actor.country not in pair:
+                pair[actor.country] = actor_id
+                if len(pair) == 2:
+                    return list(reversed(pair.values()))
+        return []
+
     # --- speech and quotations --------------------------------------------------------------
 
     def speech_verb_over(self, token: Token) -> Token | None:
@@ -246,29 +263,44 @@ class ArgumentReader:
         """The recipient from the likely phrases, else whoever must comply with the condition
         (``will boycott unless the president resigns``), else the first located actor further on."""
         named_by_trigger = self.actor_at.get(trigger.dependent.i) if trigger.dependent is not None else None
-        if named_by_trigger:  # "sent troops": the troops are the act, not whom it is done to
+        if named_by_trigger and self.actors.actor(named_by_trigger).country in {
+                self.actors.actor(a).country for a in exclude}:  # "Russia sent troops": its own troops are the act
             exclude = exclude | {named_by_trigger}
+        places = not self.meets_at_venue(trigger)
         return (self.likely_recipient(trigger, exclude) or self.condition_subject(trigger, exclude)
-                or self.later_actor(trigger.anchor, exclude))
+                or self.later_actor(trigger.anchor, exclude, places))
 
     def condition_subject(self, trigger: Trigger, exclude: set[str]) -> list[str]:
         clauses = [c for t in (trigger, *trigger.governed) for c in t.anchor.children if c.dep_ == "advcl"
                    and any(m.dep_ == "mark" and self.words.has("conditional_markers", m.lower_) for m in c.children)]
         return self.best_phrase([s for c in clauses for s in subjects_here(c)], exclude)
 
-    def later_actor(self, anchor: Token, exclude: set[str]) -> list[str]:
+    def later_actor(self, anchor: Token, exclude: set[str], places: bool = True) -> list[str]:
         """``rejected recent calls by Belarus's rulers``: the first located actor after the trigger in its
-        own clause (not in a clause of time, condition or reason hung on it)."""
+        own clause (not in a clause of time, condition or reason hung on it), not a venue (``in Geneva``)
+        unless ``places``."""
         for token in sorted(clause_tokens(anchor), key=lambda t: t.i):
+            if not places and self.is_venue(token):
+                continue
             actor_id = self.actor_at.get(token.i)
             if token.i > anchor.i and actor_id and actor_id not in exclude and self.actors.actor(actor_id).country:
                 listed = unique([a for c in conjuncts(token) if (a := self.actor_at.get(c.i)) and a not in exclude])
                 return listed or [actor_id]
         return []
 
+    def meets_at_venue(self, trigger: Trigger) -> bool:
+        """Where leaders meet or agree is not whom they meet; where one visits is whom one visits."""
+        return self.words.has("venue_types", trigger.entry.type) and trigger.entry.mode != "visit"
+
+    def is_venue(self, token: Token) -> bool:
+        """A place after ``in``/``at`` (or a word of its name): where something happens."""
+        place = token if token.dep_ == "pobj" else token.head
+        return place.dep_ == "pobj" and self.words.has("location_prepositions", place.head.lower_)
+
     def likely_recipient(self, trigger: Trigger, exclude: set[str]) -> list[str]:
+        places = not self.meets_at_venue(trigger)
         if not trigger.is_noun:
-            return self.best_phrase(self.object_phrases(trigger.anchor), exclude)
+            return self.best_phrase(self.object_phrases(trigger.anchor, places), exclude)
         noun, verb = trigger.phrase, trigger.anchor
         phrases = [o for c in noun.children if c.dep_ == "prep" and self.is_recipient_prep(c)
                    and not self.words.has("actor_prepositions", c.lower_) for o in prep_objects(c)]
@@ -276,17 +308,19 @@ class ArgumentReader:
         if trigger.has_light_verb:
             if self.words.has("receiving_verbs", verb.lemma_.lower()):
                 phrases += subjects(verb)
-            phrases += self.object_phrases(verb)
-        phrases += [o for c in noun.children if c.dep_ == "prep" and self.words.has("location_prepositions", c.lower_)
-                    for o in prep_objects(c)]
+            phrases += self.object_phrases(verb, places)
+        if places:
+            phrases += [o for c in noun.children if c.dep_ == "prep" and self.words.has("location_prepositions", c.lower_)
+                        for o in prep_objects(c)]
         return self.best_phrase(phrases, exclude)
 
     def is_recipient_prep(self, prep: Token) -> bool:
         return self.words.has("recipient_prepositions", prep.lower_)
 
-    def object_phrases(self, verb: Token) -> list[Token]:
+    def object_phrases(self, verb: Token, places: bool = True) -> list[Token]:
         """Where a verb's recipient may be, most likely first: passive subject, objects, prepositions,
-        the subject of its complement clause (``demanded that Israel ease``), and last a place (``in Juba``)."""
+        the subject of its complement clause (``demanded that Israel ease``), and last a place (``in Juba``)
+        unless ``places`` is False."""
         phrases = [c for c in verb.children if c.dep_ == "nsubjpass"]
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
         phrases += objects
@@ -294,9 +328,10 @@ class ArgumentReader:
         phrases += [o for obj in objects for c in obj.children if c.dep_ == "prep" and self.is_recipient_prep(c)
                     and c.lower_ != "of" for o in prep_objects(c)]
         phrases += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") for s in subjects_here(c)]
-        phrases += [o for c in verb.children if c.dep_ == "prep" and self.words.has("location_prepositions", c.lower_)
-                    for o in prep_objects(c)]
-        return phrases or [p for c in shared_argument_verbs(verb) for p in self.object_phrases(c)]
+        if places:
+            phrases += [o for c in verb.children if c.dep_ == "prep" and self.words.has("location_prepositions", c.lower_)
+                        for o in prep_objects(c)]
+        return phrases or [p for c in shared_argument_verbs(verb) for p in self.object_phrases(c, places)]
 
     def best_phrase(self, phrases: list[Token], exclude: set[str]) -> list[str]:
         """The first phrase naming a located actor not in ``exclude``, else the first naming any."""
@@ -327,6 +362,12 @@ class ArgumentReader:
 
     def refs(self, actor_ids: list[str]) -> list[ActorRef]:
         return [self.actors.ref(a) for a in unique(actor_ids)]
+
+
+def is_pair_phrase(head: Token, words: Lexicon) -> bool:
+    """``the two sides``, ``both governments``: a noun for parties, counted as two."""
+    return words.has("pair_nouns", head.lemma_.lower()) and any(
+        c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "amod") for c in head.children)
 
 
 def clause_tokens(anchor: Token, skipped: frozenset[str] = OTHER_CLAUSE_DEPS) -> list[Token]:

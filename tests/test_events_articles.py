@@ -1,0 +1,197 @@
+"""Event coding on article prose: datelines, places, nationality words, passive agents, nominal events,
+unnamed groups, idioms, coreference and one event per happening. Texts are invented (people and towns)."""
+
+from __future__ import annotations
+
+from newsgraph.model import Event
+
+DATE = "2024-03-05"
+
+
+def countries(refs) -> set[str]:
+    return {ref.country for ref in refs if ref.country}
+
+
+def names(refs) -> set[str]:
+    return {ref.name.lower() for ref in refs}
+
+
+def events_of(analysis, event_type: str) -> list[Event]:
+    return [e for e in analysis.events if e.type == event_type]
+
+
+def only_event(analysis, event_type: str) -> Event:
+    found = events_of(analysis, event_type)
+    assert len(found) == 1, [(e.type, e.trigger.text, names(e.actor), names(e.recipient)) for e in analysis.events]
+    return found[0]
+
+
+# --- datelines and places -----------------------------------------------------------------------
+
+def test_a_dateline_is_no_party_and_gives_no_country(analyze_text):
+    text = "TBILISI, Georgia (AP) — Moldova's foreign minister accused Armenia of lying on Monday."
+    event = only_event(analyze_text(text, date=DATE), "ACCUSE")
+    assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"ARM"}
+
+
+def test_an_agency_dateline_with_a_date_is_no_party(analyze_text):
+    text = "VALDORA, April 9 (Reuters) -- Moldovan troops shelled Armenian positions on Tuesday."
+    event = only_event(analyze_text(text, date=DATE), "ASSAULT")
+    assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"ARM"}
+    assert "valdora" not in names(event.actor) | names(event.recipient)
+
+
+def test_a_dateline_country_is_the_home_of_unplaced_people(analyze_text):
+    text = ("SEOUL, South Korea (AP) — Park Min-jae urged Lee Soo-bin to resign on Saturday.\n"
+            "Lee said he would stay in office.")
+    event = only_event(analyze_text(text, date=DATE), "REQUEST")
+    assert countries(event.actor) == {"KOR"} and countries(event.recipient) == {"KOR"}
+
+
+def test_the_place_where_leaders_met_is_not_whom_they_met(analyze_text):
+    text = "The Moldovan president met the Armenian prime minister in Georgia on Monday."
+    event = only_event(analyze_text(text, date=DATE), "CONSULT")
+    assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"ARM"}
+
+
+def test_the_town_of_an_arrest_is_not_the_arrested(analyze_text):
+    text = "Georgian police arrested two Armenian activists in the town of Kessel on Saturday."
+    event = only_event(analyze_text(text, date=DATE), "COERCE")
+    assert countries(event.actor) == {"GEO"} and countries(event.recipient) == {"ARM"}
+
+
+def test_a_posting_abroad_is_not_a_nationality(analyze_text):
+    text = ("WASHINGTON (AP) — Ambassador Carl Brenner, the envoy to Ukraine, criticized Senator Ada Holm on "
+            "Monday. Holm had attacked his testimony. Brenner said he would testify again.")
+    event = next(e for e in events_of(analyze_text(text, date=DATE), "ACCUSE") if e.trigger.text.startswith("criticized"))
+    assert countries(event.actor) == {"USA"}
+
+
+# --- nationality words, passive agents, nominal events ----------------------------------------------
+
+def test_a_nationality_word_names_the_doer(analyze_text):
+    text = "Four civilians were killed by Moldovan artillery near the border, Georgian officials said."
+    event = only_event(analyze_text(text, date=DATE), "ASSAULT")
+    assert countries(event.actor) == {"MDA"}
+
+
+def test_a_passive_agent_is_the_doer(analyze_text):
+    text = "A Georgian journalist was detained by Moldovan border police on Tuesday."
+    event = only_event(analyze_text(text, date=DATE), "COERCE")
+    assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"GEO"}
+
+
+def test_a_nominal_decision_names_its_doer_by_the_possessive(analyze_text):
+    text = "The Moldovan ministry's decision to expel the Georgian ambassador angered officials."
+    event = only_event(analyze_text(text, date=DATE), "SANCTION")
+    assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"GEO"}
+
+
+def test_talks_between_two_parties_have_both_as_actors_and_not_the_venue(analyze_text):
+    text = "Talks between Moldova and Georgia in Geneva ended on Monday."
+    event = only_event(analyze_text(text, date=DATE), "CONSULT")
+    assert countries(event.actor) == {"MDA", "GEO"} and "CHE" not in countries(event.recipient)
+
+
+# --- unnamed groups ---------------------------------------------------------------------------------
+
+def test_gunmen_are_a_doer(analyze_text):
+    text = "Gunmen attacked a police station in northern Moldova on Monday, killing three officers."
+    event = only_event(analyze_text(text, date=DATE), "ASSAULT")
+    assert "gunmen" in names(event.actor)
+
+
+def test_a_grand_jury_is_a_doer(analyze_text):
+    text = "A grand jury indicted the former Moldovan defence minister on Friday."
+    event = only_event(analyze_text(text, date=DATE), "ACCUSE")
+    assert any("jury" in name for name in names(event.actor))
+    assert countries(event.recipient) == {"MDA"}
+
+
+def test_protesters_and_police_are_parties(analyze_text):
+    text = "Protesters clashed with police outside the parliament in Kessel on Sunday."
+    [event] = [e for e in analyze_text(text, date=DATE).events if e.type in ("ASSAULT", "PROTEST")]
+    assert "protesters" in names(event.actor) and "police" in names(event.recipient)
+
+
+def test_an_unnamed_body_is_of_the_articles_country(analyze_text):
+    text = ("CHISINAU, Moldova (AP) — The opposition leader Ion Vartic accused the parliament of hiding the "
+            "budget on Monday.\nVartic spoke to reporters after the vote.")
+    event = only_event(analyze_text(text, date=DATE), "ACCUSE")
+    assert "the parliament" in names(event.recipient) and countries(event.recipient) == {"MDA"}
+
+
+# --- idioms ---------------------------------------------------------------------------------------
+
+def test_a_parting_shot_is_an_accusation(analyze_text):
+    text = "The Moldovan president took a parting shot at Georgia, saying its leaders had lied."
+    event = only_event(analyze_text(text, date=DATE), "ACCUSE")
+    assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"GEO"}
+    assert not events_of(analyze_text(text, date=DATE), "ASSAULT")
+
+
+def test_firing_back_with_words_is_an_accusation_and_with_guns_an_assault(analyze_text):
+    said = analyze_text("Georgia fired back at Moldova on Tuesday, calling its claims absurd.", date=DATE)
+    assert only_event(said, "ACCUSE") and not events_of(said, "ASSAULT")
+    shot = analyze_text("Georgian troops fired back at Moldovan soldiers after an ambush on Monday.", date=DATE)
+    assert only_event(shot, "ASSAULT") and not events_of(shot, "ACCUSE")
+
+
+def test_a_war_of_words_is_an_accusation_between_both(analyze_text):
+    event = only_event(analyze_text("The war of words between Moldova and Georgia escalated on Monday.", date=DATE),
+                       "ACCUSE")
+    assert countries(event.actor) == {"MDA", "GEO"}
+
+
+def test_slamming_a_body_is_an_accusation(analyze_text):
+    event = only_event(analyze_text("The Moldovan opposition leader slammed the government over the deal.",
+                                    date=DATE), "ACCUSE")
+    assert countries(event.actor) == {"MDA"} and "the government" in names(event.recipient)
+
+
+# --- coreference ----------------------------------------------------------------------------------
+
+def test_the_ministry_is_the_ministry_named_before(analyze_text):
+    text = ("Moldova's Foreign Ministry summoned the Georgian ambassador on Monday. "
+            "The ministry also accused Georgia of spying.")
+    accusation = next(e for e in events_of(analyze_text(text, date=DATE), "ACCUSE") if e.trigger.text.startswith("accused"))
+    assert names(accusation.actor) == {"foreign ministry"} and countries(accusation.recipient) == {"GEO"}
+
+
+def test_the_two_sides_are_the_parties_named_before(analyze_text):
+    text = "Moldova and Georgia held talks in Kessel on Monday. The two sides agreed to reopen the border."
+    event = only_event(analyze_text(text, date=DATE), "AGREE")
+    assert countries(event.actor) | countries(event.recipient) == {"MDA", "GEO"}
+
+
+def test_a_capital_stands_for_its_state(analyze_text):
+    event = only_event(analyze_text("Washington accused Beijing of hacking on Monday.", date=DATE), "ACCUSE")
+    assert countries(event.actor) == {"USA"} and countries(event.recipient) == {"CHN"}
+
+
+def test_a_lone_party_agreeing_agrees_with_the_party_it_last_dealt_with(analyze_text):
+    text = ("Georgia restores ties with Armenia\n"
+            "Georgia restored diplomatic ties with Armenia on Monday.\n"
+            '"We also agreed to reopen the border crossings," said Dora Lenk, the Georgian foreign minister.')
+    analysis = analyze_text(text, date=DATE)
+    event = only_event(analysis, "AGREE")
+    assert countries(event.actor) == {"GEO"} and countries(event.recipient) == {"ARM"}
+    assert event.claimed_by_speaker is not None and event.claimed_by_speaker.name == "Dora Lenk"
+
+
+# --- one event per happening ----------------------------------------------------------------------
+
+def test_a_happening_told_three_times_is_one_event(analyze_text):
+    text = ("Moldova expels Georgian diplomats\n"
+            "CHISINAU, Moldova (AP) — Moldova expelled two Georgian diplomats on Monday, accusing them of spying.\n"
+            "The expulsion came after weeks of tension. Moldova expelled the diplomats after a court hearing, "
+            "the foreign ministry said.")
+    event = only_event(analyze_text(text, date=DATE), "SANCTION")
+    assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"GEO"}
+
+
+def test_a_passing_mention_beside_reported_events_is_not_an_event(analyze_text):
+    text = ("Moldova recalled its ambassador to Georgia on Monday.\n"
+            "The recall follows last year's dispute over the talks, which collapsed.")
+    analysis = analyze_text(text, date=DATE)
+    assert [e.type for e in analysis.events] == ["SANCTION"] or not events_of(analysis, "CONSULT")
