@@ -282,7 +282,7 @@ class Enricher:
         covered = {offset for m in mentions for offset in range(m.start, m.end)}
         added = []
         for token in self.parsed.doc:
-            if token.pos_ != "NOUN" or token.dep_ not in ARGUMENT_DEPS:
+            if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ or token.dep_ not in ARGUMENT_DEPS:
                 continue
             span = self.parsed.doc[token.left_edge.i:token.i + 1]
             if any(offset in covered for offset in range(span.start_char, span.end_char)):

@@ -249,8 +249,13 @@ def sidecar_date(article: Path) -> str | None:
 def significant_words(name: str) -> set[str]:
     """Lower-case content words of a name, plurals folded: ``the Police`` and ``police officers`` share one."""
     words = (w.strip(".,'’\"()") for w in name.lower().replace("-", " ").split())
-    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-            for w in words if w and w not in STOP_WORDS}
+    return {singular(w) for w in words if w and w not in STOP_WORDS}
+
+
+def singular(word: str) -> str:
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 @dataclass(frozen=True)
