@@ -37,6 +37,8 @@ ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"
 STATELESS_SECTORS = {"REB", "NGO", "IGO"}
 # Refugees are coded by the place they flee or reach, not as a party of their own.
 UNPLACED_SECTORS = {"REF"}
+HEADLINE_WORDS = 5
+HEADLINE_SHARE = 0.8
 HOME_MIN_MENTIONS = 3
 HOME_MIN_SHARE = 0.5
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
@@ -92,7 +94,7 @@ class Enricher:
         self.about_us_states = len(states - {entry.name for entry in map(lookup, states) if entry}) >= US_STATES_FOR_CONTEXT
         for actor in self.index.actors:
             self.place_actor(actor, self.facts_of(actor))
-        mentions = [self.retarget(mention) for mention in self.index.mentions]
+        mentions = [self.retarget(mention) for mention in self.index.mentions if not self.is_headline(mention)]
         mentions = [mention for mention in mentions if mention is not None]
         mentions.extend(self.gazetteer_mentions(mentions))
         mentions.extend(self.collective_mentions(mentions))
@@ -276,6 +278,12 @@ class Enricher:
                     added.append(mention)
         return added
 
+    def is_headline(self, mention: Mention) -> bool:
+        """A title-case headline the tagger read as one name ("Sweden Drops Its Inquiry Into ...")."""
+        block = self.parsed.block_at(mention.start)
+        return (block is not None and block.kind == "headline" and len(mention.text.split()) >= HEADLINE_WORDS
+                and len(mention.text) >= HEADLINE_SHARE * len(block.text.strip()))
+
     def collective_mentions(self, mentions: list[Mention]) -> list[Mention]:
         """Unnamed bodies and groups with a sector are parties too: ``gunmen``, ``police``, ``a grand jury``,
         ``the opposition-controlled parliament``; ``the ministry`` is the ministry the article has named."""
@@ -289,14 +297,27 @@ class Enricher:
                 continue
             sector = head_sector(span.text)
             if sector is None or not sector[1] or sector[0] in UNPLACED_SECTORS or not is_collective(token) \
-                    or is_reciprocal_modifier(token):
-                continue
+                    or is_reciprocal_modifier(token) or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+                continue  # "the president of Armenia" is told by its "of" phrase
+            country = self.located_in(token, mentions)
             actor = self.named_body(token, mentions) or self.actor_for(
-                Facts(("collective", token.lemma_.lower()), span.text, "description", None, sector[0]), span.text)
+                Facts(("collective", token.lemma_.lower(), country or ""), span.text, "description", country,
+                      sector[0]), span.text)
             block = self.parsed.block_at(span.start_char)
             added.append(Mention(span.start_char, span.end_char, span.text, actor.id, "description",
                                  block.index if block else None, self.in_quote(span.start_char)))
         return added
+
+    def located_in(self, head: Token, mentions: list[Mention]) -> str | None:
+        """``security forces in Guinea``: the country of the place the group is said to be in."""
+        places = [o for c in head.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPOSITIONS
+                  for o in c.children if o.dep_ == "pobj"]
+        for place in places:
+            found = next((m for m in mentions if m.start <= place.idx < m.end), None)
+            actor = self.actors.get(self.redirect.get(found.actor_id, found.actor_id)) if found else None
+            if actor is not None and actor.country:
+                return actor.country
+        return None
 
     def named_body(self, head: Token, mentions: list[Mention]) -> Actor | None:
         """The named organisation a definite ``the ministry`` or ``the office`` stands for: the last one
@@ -357,14 +378,18 @@ def give_home_country(actors: list[Actor], mentions: list[Mention], filed_in: st
 
 
 def counted_home(actors: list[Actor], mentions: list[Mention]) -> str | None:
-    """The country of most placed mentions, when it holds enough of them; or the only country named."""
+    """The country of most placed mentions of people and bodies (the places a story is about are often
+    abroad: a hearing in Washington about Ukraine), when it holds enough of them; or the only country named."""
     country_of_actor = {actor.id: actor.country for actor in actors}
-    counts = Counter(country_of_actor[m.actor_id] for m in mentions if country_of_actor.get(m.actor_id))
+    parties = {actor.id for actor in actors if actor.type not in ("country", "region")}
+    placed = [m for m in mentions if country_of_actor.get(m.actor_id)]
+    named = Counter(country_of_actor[m.actor_id] for m in placed)
+    if len(named) == 1:
+        return next(iter(named))
+    counts = Counter(country_of_actor[m.actor_id] for m in placed if m.actor_id in parties) or named
     if not counts:
         return None
     home, count = counts.most_common(1)[0]
-    if len(counts) == 1:
-        return home
     return None if count < HOME_MIN_MENTIONS or count < HOME_MIN_SHARE * sum(counts.values()) else home
 
 
