@@ -33,8 +33,8 @@ NOUN_CONFIDENCE = 0.8
 # A main verb whose doer goes unnamed is still more surely the reported event than a bare noun.
 NO_ACTOR_CONFIDENCE = 0.85
 EMBEDDED_CONFIDENCE = 0.9
-# Below this a trigger is a bare noun or an embedded clause without a named doer (see ``confidence``).
-REPORTED_CONFIDENCE = 0.85
+# Below this a trigger is a bare noun, or a verb whose doer the text leaves unnamed (see ``confidence``).
+REPORTED_CONFIDENCE = 0.9
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "ccomp"})
 
 
@@ -308,10 +308,11 @@ def give_counterparts(events: list[Event]) -> None:
 
 
 def is_reported(event: Event) -> bool:
-    """An event the article reports rather than mentions: not a bare noun nor an embedded clause with no
-    named doer, and, when no one receives it, the act of a main clause (``they discussed a need`` inside
-    a relative clause is talk about the event, not the event)."""
-    if event.confidence < REPORTED_CONFIDENCE:
+    """An event the article reports rather than mentions: not a bare noun nor a clause with no named doer,
+    not one that did not or might not happen (``did not attack``, ``if Georgia retaliates``), and, when no
+    one receives it, the act of a main clause (``they discussed a need`` inside a relative clause is talk
+    about the event, not the event)."""
+    if event.confidence < REPORTED_CONFIDENCE or event.negated or event.hypothetical:
         return False
     return bool(event.recipient) or len(event.actor) > 1 or event.confidence == FULL_CONFIDENCE
 
