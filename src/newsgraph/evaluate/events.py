@@ -371,15 +371,25 @@ def event_matches(gold: ArticleEvent, predicted: ArticleEvent, countries_only: b
 
 def match_events(gold: list[ArticleEvent], predicted: list[ArticleEvent],
                  countries_only: bool) -> list[tuple[int, int]]:
-    """One-to-one (gold, predicted) index pairs; each gold event takes the first free prediction it matches."""
-    free = list(range(len(predicted)))
-    pairs = []
-    for g, event in enumerate(gold):
-        found = next((p for p in free if event_matches(event, predicted[p], countries_only)), None)
-        if found is not None:
-            free.remove(found)
-            pairs.append((g, found))
-    return pairs
+    """A largest one-to-one set of (gold, predicted) index pairs that match, each gold event trying the
+    predictions told in its own paragraph first, so that two calls between the same countries pair up
+    with the calls they are."""
+    candidates = [sorted((p for p, guess in enumerate(predicted) if event_matches(event, guess, countries_only)),
+                         key=lambda p: predicted[p].context not in event.context) for event in gold]
+    owner: dict[int, int] = {}
+
+    def place(g: int, seen: set[int]) -> bool:
+        for p in candidates[g]:
+            if p not in seen:
+                seen.add(p)
+                if p not in owner or place(owner[p], seen):
+                    owner[p] = g
+                    return True
+        return False
+
+    for g in range(len(gold)):
+        place(g, set())
+    return sorted((g, p) for p, g in owner.items())
 
 
 def count_article(gold: list[ArticleEvent], predicted: list[ArticleEvent], counts: ArticleCounts,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import islice
 
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ NOUN_CONFIDENCE = 0.8
 # A main verb whose doer goes unnamed is still more surely the reported event than a bare noun.
 NO_ACTOR_CONFIDENCE = 0.85
 EMBEDDED_CONFIDENCE = 0.9
+NOUN_CONFIDENCES = frozenset({NOUN_CONFIDENCE, round(NOUN_CONFIDENCE * EMBEDDED_CONFIDENCE, 3)})
 # Below this a trigger is a bare noun, or a verb whose doer the text leaves unnamed (see ``confidence``).
 REPORTED_CONFIDENCE = 0.9
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "ccomp"})
@@ -68,6 +70,7 @@ class EventCoder:
         self.home = home_country(actors)
         self.ethnic = self.ethnic_actors()
         self.entities = list(parsed.doc.ents)
+        self.several_sentences = next(islice(parsed.doc.sents, 1, None), None) is not None
         self.entity_starts = [e.start_char for e in self.entities]
 
     def ethnic_actors(self) -> set[str]:
@@ -110,7 +113,7 @@ class EventCoder:
                 events.append(event)
             else:
                 pending = trigger.governed + pending
-        return sorted(main_events(events), key=lambda e: e.trigger.start)
+        return sorted(main_events(events, nominals=self.several_sentences), key=lambda e: e.trigger.start)
 
     def sentence_facts(self, sentence: SpacySpan) -> SentenceFacts:
         lemmas = (t.lemma_.lower() for t in sentence)
@@ -283,13 +286,22 @@ def is_main_verb(anchor: Token) -> bool:
     return anchor.dep_ in MAIN_CLAUSE_DEPS
 
 
-def main_events(events: list[Event]) -> list[Event]:
+def main_events(events: list[Event], nominals: bool = False) -> list[Event]:
     """The events the sentence reports: a bare noun (``in the wake of the execution``), an embedded clause
     or an event with no doer beside a main verb's event is background the sentence mentions, not reports.
-    A condition (``if Israel attacks Gaza``) stays, marked hypothetical."""
+    A condition (``if Israel attacks Gaza``) stays, marked hypothetical. In an article (``nominals``), a noun
+    naming both its parties stays too: article sentences often tell a second happening in a noun; a lone
+    wire sentence tells one."""
     if not any(e.confidence == FULL_CONFIDENCE for e in events):
         return events
-    return [e for e in events if e.confidence == FULL_CONFIDENCE or e.hypothetical]
+    return [e for e in events if e.confidence == FULL_CONFIDENCE or e.hypothetical
+            or nominals and is_named_nominal(e)]
+
+
+def is_named_nominal(event: Event) -> bool:
+    """``Trump's call with Zelensky``, ``Russian airstrikes on Aleppo``: a noun that names both its doer
+    and whom it is done to reports a happening of its own."""
+    return event.confidence in NOUN_CONFIDENCES and bool(event.actor and event.recipient)
 
 
 def give_counterparts(events: list[Event]) -> None:
@@ -312,8 +324,10 @@ def is_reported(event: Event) -> bool:
     not one that did not or might not happen (``did not attack``, ``if Georgia retaliates``), and, when no
     one receives it, the act of a main clause (``they discussed a need`` inside a relative clause is talk
     about the event, not the event)."""
-    if event.confidence < REPORTED_CONFIDENCE or event.negated or event.hypothetical:
+    if event.negated or event.hypothetical:
         return False
+    if event.confidence < REPORTED_CONFIDENCE:
+        return is_named_nominal(event)
     return bool(event.recipient) or len(event.actor) > 1 or event.confidence == FULL_CONFIDENCE
 
 
