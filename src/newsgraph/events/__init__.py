@@ -290,18 +290,19 @@ def main_events(events: list[Event], nominals: bool = False) -> list[Event]:
     """The events the sentence reports: a bare noun (``in the wake of the execution``), an embedded clause
     or an event with no doer beside a main verb's event is background the sentence mentions, not reports.
     A condition (``if Israel attacks Gaza``) stays, marked hypothetical. In an article (``nominals``), a noun
-    naming both its parties stays too: article sentences often tell a second happening in a noun; a lone
-    wire sentence tells one."""
+    or clause naming both its parties stays too: article sentences often tell a second happening that way;
+    a lone wire sentence tells one."""
     if not any(e.confidence == FULL_CONFIDENCE for e in events):
         return events
     return [e for e in events if e.confidence == FULL_CONFIDENCE or e.hypothetical
-            or nominals and is_named_nominal(e)]
+            or nominals and names_both_parties(e)]
 
 
-def is_named_nominal(event: Event) -> bool:
-    """``Trump's call with Zelensky``, ``Russian airstrikes on Aleppo``: a noun that names both its doer
-    and whom it is done to reports a happening of its own."""
-    return event.confidence in NOUN_CONFIDENCES and bool(event.actor and event.recipient)
+def names_both_parties(event: Event) -> bool:
+    """``Trump's call with Zelensky``, ``Russian airstrikes on Aleppo``, ``charges he threatened to kill
+    the senator``: a noun or embedded clause that names both its doer and whom it is done to tells a
+    happening of its own."""
+    return event.confidence in NOUN_CONFIDENCES | {EMBEDDED_CONFIDENCE} and bool(event.actor and event.recipient)
 
 
 def give_counterparts(events: list[Event]) -> None:
@@ -327,7 +328,7 @@ def is_reported(event: Event) -> bool:
     if event.negated or event.hypothetical:
         return False
     if event.confidence < REPORTED_CONFIDENCE:
-        return is_named_nominal(event)
+        return names_both_parties(event)
     return bool(event.recipient) or len(event.actor) > 1 or event.confidence == FULL_CONFIDENCE
 
 
