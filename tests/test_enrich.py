@@ -255,3 +255,16 @@ def test_a_posting_abroad_does_not_give_a_persons_country(analyze_text):
     analysis = analyze_text("WASHINGTON (AP) — Carl Brenner, the special envoy to Ukraine, testified on Tuesday. "
                             "Brenner said he had no knowledge of the plan.")
     assert actor_named(analysis, "Carl Brenner").country == "USA"
+
+
+def test_a_known_leader_keeps_his_state_beside_a_foreign_title(analyze_text):
+    analysis = analyze_text("President Obama met the new Kenyan president on Friday. Obama said the Kenyan "
+                            "president, Obama's host, was a friend.")
+    assert actor_named(analysis, "Obama").country == "USA"
+
+
+def test_a_title_case_headline_is_no_actor_name(analyze_text):
+    analysis = analyze_text("Ruritania Drops Its Inquiry Into Claims Against Karl Mertz Over Loans\n"
+                            "Ruritania dropped its inquiry into claims against Karl Mertz on Tuesday. Mertz "
+                            "welcomed the decision.")
+    assert not any(len(a.name.split()) >= 5 for a in analysis.actors)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -94,8 +95,10 @@ class Enricher:
         self.about_us_states = len(states - {entry.name for entry in map(lookup, states) if entry}) >= US_STATES_FOR_CONTEXT
         for actor in self.index.actors:
             self.place_actor(actor, self.facts_of(actor))
-        mentions = [self.retarget(mention) for mention in self.index.mentions if not self.is_headline(mention)]
+        headlines = [mention for mention in self.index.mentions if self.is_headline(mention)]
+        mentions = [self.retarget(mention) for mention in self.index.mentions if mention not in headlines]
         mentions = [mention for mention in mentions if mention is not None]
+        rename_headline_actors(self.actors.values(), {m.text for m in headlines}, mentions)
         mentions.extend(self.gazetteer_mentions(mentions))
         mentions.extend(self.collective_mentions(mentions))
         self.settle_country_sectors()
@@ -149,12 +152,15 @@ class Enricher:
             facts.organisation = actor.organisation
         if not (facts.country or facts.organisation):
             return self.leader_facts(actor, facts)
+        leader = known_leader(actor)
+        if leader is not None and leader.country:  # "Trump ... the new Ukrainian president": a leader keeps his state
+            facts.country = leader.country
         return facts
 
     @staticmethod
     def leader_facts(actor: Actor, facts: Facts) -> Facts:
         """A well-known leader's country and organisation when the text gives none ("Mr Putin")."""
-        leader = next(filter(None, (leader_in(name) for name in (actor.name, *actor.aliases))), None)
+        leader = known_leader(actor)
         if leader is None:
             return facts
         return Facts(country=leader.country, organisation=leader.organisation,
@@ -375,6 +381,20 @@ def give_home_country(actors: list[Actor], mentions: list[Mention], filed_in: st
                 actor.sector in NATIONAL_SECTORS or actor.type == "person"
                 or actor.type == "description" and actor.sector and actor.sector not in STATELESS_SECTORS):
             actor.country = home
+
+
+def rename_headline_actors(actors: Iterable[Actor], headlines: set[str], mentions: list[Mention]) -> None:
+    """An actor the resolver named after a headline takes the name its other mentions use most."""
+    for actor in actors:
+        if actor.name in headlines:
+            names = Counter(m.text for m in mentions if m.actor_id == actor.id and m.kind == "name")
+            if names:
+                actor.aliases = [a for a in actor.aliases if a not in headlines]
+                actor.name = names.most_common(1)[0][0]
+
+
+def known_leader(actor: Actor) -> Entry | None:
+    return next(filter(None, (leader_in(name) for name in (actor.name, *actor.aliases))), None)
 
 
 def counted_home(actors: list[Actor], mentions: list[Mention]) -> str | None:
