@@ -3,6 +3,8 @@ unnamed groups, idioms, coreference and one event per happening. Texts are inven
 
 from __future__ import annotations
 
+import pytest
+
 from newsgraph.model import Event
 
 DATE = "2024-03-05"
@@ -26,38 +28,39 @@ def only_event(analysis, event_type: str) -> Event:
     return found[0]
 
 
-# --- datelines and places -----------------------------------------------------------------------
+# --- datelines, places, nationality words, passive agents, nominal events -------------------------------
 
-def test_a_dateline_is_no_party_and_gives_no_country(analyze_text):
-    text = "TBILISI, Georgia (AP) — Moldova's foreign minister accused Armenia of lying on Monday."
-    event = only_event(analyze_text(text, date=DATE), "ACCUSE")
-    assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"ARM"}
-
-
-def test_an_agency_dateline_with_a_date_is_no_party(analyze_text):
-    text = "VALDORA, April 9 (Reuters) -- Moldovan troops shelled Armenian positions on Tuesday."
-    event = only_event(analyze_text(text, date=DATE), "ASSAULT")
-    assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"ARM"}
-    assert "valdora" not in names(event.actor) | names(event.recipient)
-
-
-def test_a_dateline_country_is_the_home_of_unplaced_people(analyze_text):
-    text = ("SEOUL, South Korea (AP) — Park Min-jae urged Lee Soo-bin to resign on Saturday.\n"
-            "Lee said he would stay in office.")
-    event = only_event(analyze_text(text, date=DATE), "REQUEST")
-    assert countries(event.actor) == {"KOR"} and countries(event.recipient) == {"KOR"}
-
-
-def test_the_place_where_leaders_met_is_not_whom_they_met(analyze_text):
-    text = "The Moldovan president met the Armenian prime minister in Georgia on Monday."
-    event = only_event(analyze_text(text, date=DATE), "CONSULT")
-    assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"ARM"}
+# (what the text shows, text, type, actor countries, recipient countries)
+CASES = [
+    ("a dateline is no party", "TBILISI, Georgia (AP) — Moldova's foreign minister accused Armenia of lying "
+     "on Monday.", "ACCUSE", {"MDA"}, {"ARM"}),
+    ("an agency dateline with a date is no party", "VALDORA, April 9 (Reuters) -- Moldovan troops shelled "
+     "Armenian positions on Tuesday.", "ASSAULT", {"MDA"}, {"ARM"}),
+    ("a dateline's country is the home of unplaced people", "SEOUL, South Korea (AP) — Park Min-jae urged "
+     "Lee Soo-bin to resign on Saturday.\nLee said he would stay in office.", "REQUEST", {"KOR"}, {"KOR"}),
+    ("the place where leaders met is not whom they met", "The Moldovan president met the Armenian prime "
+     "minister in Georgia on Monday.", "CONSULT", {"MDA"}, {"ARM"}),
+    ("the town of an arrest is not the arrested", "Georgian police arrested two Armenian activists in the "
+     "town of Kessel on Saturday.", "COERCE", {"GEO"}, {"ARM"}),
+    ("a nationality word names the doer", "Four civilians were killed by Moldovan artillery near the border, "
+     "Georgian officials said.", "ASSAULT", {"MDA"}, None),
+    ("a passive agent is the doer", "A Georgian journalist was detained by Moldovan border police on "
+     "Tuesday.", "COERCE", {"MDA"}, {"GEO"}),
+    ("a nominal decision names its doer by the possessive", "The Moldovan ministry's decision to expel the "
+     "Georgian ambassador angered officials.", "SANCTION", {"MDA"}, {"GEO"}),
+    ("talks between two parties have both as actors, not the venue", "Talks between Moldova and Georgia in "
+     "Geneva ended on Monday.", "CONSULT", {"MDA", "GEO"}, set()),
+]
 
 
-def test_the_town_of_an_arrest_is_not_the_arrested(analyze_text):
-    text = "Georgian police arrested two Armenian activists in the town of Kessel on Saturday."
-    event = only_event(analyze_text(text, date=DATE), "COERCE")
-    assert countries(event.actor) == {"GEO"} and countries(event.recipient) == {"ARM"}
+@pytest.mark.parametrize("text, event_type, actor, recipient", [case[1:] for case in CASES],
+                         ids=[case[0] for case in CASES])
+def test_parties_in_article_prose(analyze_text, text, event_type, actor, recipient):
+    event = only_event(analyze_text(text, date=DATE), event_type)
+    assert countries(event.actor) == actor
+    if recipient is not None:
+        assert countries(event.recipient) == recipient
+    assert not names(event.actor) & {"tbilisi", "valdora", "seoul"}
 
 
 def test_a_posting_abroad_is_not_a_nationality(analyze_text):
@@ -65,32 +68,6 @@ def test_a_posting_abroad_is_not_a_nationality(analyze_text):
             "Monday. Holm had attacked his testimony. Brenner said he would testify again.")
     event = next(e for e in events_of(analyze_text(text, date=DATE), "ACCUSE") if e.trigger.text.startswith("criticized"))
     assert countries(event.actor) == {"USA"}
-
-
-# --- nationality words, passive agents, nominal events ----------------------------------------------
-
-def test_a_nationality_word_names_the_doer(analyze_text):
-    text = "Four civilians were killed by Moldovan artillery near the border, Georgian officials said."
-    event = only_event(analyze_text(text, date=DATE), "ASSAULT")
-    assert countries(event.actor) == {"MDA"}
-
-
-def test_a_passive_agent_is_the_doer(analyze_text):
-    text = "A Georgian journalist was detained by Moldovan border police on Tuesday."
-    event = only_event(analyze_text(text, date=DATE), "COERCE")
-    assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"GEO"}
-
-
-def test_a_nominal_decision_names_its_doer_by_the_possessive(analyze_text):
-    text = "The Moldovan ministry's decision to expel the Georgian ambassador angered officials."
-    event = only_event(analyze_text(text, date=DATE), "SANCTION")
-    assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"GEO"}
-
-
-def test_talks_between_two_parties_have_both_as_actors_and_not_the_venue(analyze_text):
-    text = "Talks between Moldova and Georgia in Geneva ended on Monday."
-    event = only_event(analyze_text(text, date=DATE), "CONSULT")
-    assert countries(event.actor) == {"MDA", "GEO"} and "CHE" not in countries(event.recipient)
 
 
 # --- unnamed groups ---------------------------------------------------------------------------------
