@@ -172,3 +172,10 @@ def test_a_passing_mention_beside_reported_events_is_not_an_event(analyze_text):
             "The recall follows last year's dispute over the talks, which collapsed.")
     analysis = analyze_text(text, date=DATE)
     assert [e.type for e in analysis.events] == ["SANCTION"] or not events_of(analysis, "CONSULT")
+
+
+def test_a_denial_of_charges_answers_the_accuser(analyze_text):
+    text = ("Moldova accused Georgia of spying on its army on Monday.\n"
+            "Georgia rejected the accusations as absurd on Tuesday.")
+    event = only_event(analyze_text(text, date=DATE), "REJECT")
+    assert countries(event.actor) == {"GEO"} and countries(event.recipient) == {"MDA"}

@@ -88,6 +88,7 @@ class EventCoder:
             if self.parsed.in_text_flow(sentence.start_char):
                 events += self.sentence_events(sentence)
         give_counterparts(events)
+        answer_accusations(events, self.words)
         if len({e.sentence.start for e in events}) > 1:  # a lone sentence's mention is all it reports
             events = [e for e in events if is_reported(e)]
         events = one_per_happening(events)
@@ -318,6 +319,20 @@ def give_counterparts(events: list[Event]) -> None:
                 other = sides[1] if any(r.id == party for r in sides[0]) else sides[0]
                 event.recipient = [r for r in other if r.id != party]
                 break
+
+
+def answer_accusations(events: list[Event], words: Lexicon) -> None:
+    """``The Pentagon rejected these accusations``: a denial of charges with no one named is addressed to
+    whoever last accused the denier in the article."""
+    for number, event in enumerate(events):
+        said = {w.strip(".,;:\"'“”").rstrip("s") for w in event.trigger.text.lower().split()}
+        if event.type != "REJECT" or event.recipient or not said & words.words["accusation_nouns"]:
+            continue
+        denier = {r.id for r in event.actor} | {r.country for r in event.actor if r.country}
+        accusation = next((e for e in reversed(events[:number]) if e.type == "ACCUSE" and e.actor
+                           and denier & ({r.id for r in e.recipient} | {r.country for r in e.recipient})), None)
+        if accusation is not None:
+            event.recipient = [r for r in accusation.actor if r.id not in denier]
 
 
 def is_reported(event: Event) -> bool:
