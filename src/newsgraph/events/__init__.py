@@ -25,6 +25,9 @@ from .triggers import Trigger, find_triggers
 # A meeting whose parties are all named together (``talks between A and B``) has them all as actor; one
 # with a subject (``A met B``, ``A's call with B``) is told from the subject's side, as news coders read it.
 RECIPROCAL_TYPES = frozenset({"CONSULT"})
+# Acts an article reports with no one on the receiving end (``rebels rejected the plan``, ``teachers went
+# on strike``); a promise, threat, plea or accusation aimed at no one is talk, not a reported event.
+UNDIRECTED_TYPES = frozenset({"REJECT", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
 JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 DIRECTED_MODES = frozenset({"visit"})
 # CAMEO's mediation: the mediator acts, the parties it mediates between receive.
@@ -338,13 +341,15 @@ def answer_accusations(events: list[Event], words: Lexicon) -> None:
 def is_reported(event: Event) -> bool:
     """An event the article reports rather than mentions: not a bare noun nor a clause with no named doer,
     not one that did not or might not happen (``did not attack``, ``if Georgia retaliates``), and, when no
-    one receives it, the act of a main clause (``they discussed a need`` inside a relative clause is talk
-    about the event, not the event)."""
+    one receives it, the undirected act of a main clause (``they discussed a need`` inside a relative
+    clause is talk about the event, not the event)."""
     if event.negated or event.hypothetical:
         return False
     if event.confidence < REPORTED_CONFIDENCE:
         return names_both_parties(event)
-    return bool(event.recipient) or len(event.actor) > 1 or event.confidence == FULL_CONFIDENCE
+    if event.recipient or len(event.actor) > 1:
+        return True
+    return event.confidence == FULL_CONFIDENCE and event.type in UNDIRECTED_TYPES
 
 
 def happening(event: Event) -> tuple[str, frozenset[str], frozenset[str], bool]:
