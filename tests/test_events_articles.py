@@ -22,6 +22,10 @@ def events_of(analysis, event_type: str) -> list[Event]:
     return [e for e in analysis.events if e.type == event_type]
 
 
+def triggered_by(analysis, event_type: str, word: str) -> Event:
+    return next(e for e in events_of(analysis, event_type) if e.trigger.text.startswith(word))
+
+
 def only_event(analysis, event_type: str) -> Event:
     found = events_of(analysis, event_type)
     assert len(found) == 1, [(e.type, e.trigger.text, names(e.actor), names(e.recipient)) for e in analysis.events]
@@ -66,7 +70,7 @@ def test_parties_in_article_prose(analyze_text, text, event_type, actor, recipie
 def test_a_posting_abroad_is_not_a_nationality(analyze_text):
     text = ("WASHINGTON (AP) — Ambassador Carl Brenner, the envoy to Ukraine, criticized Senator Ada Holm on "
             "Monday. Holm had attacked his testimony. Brenner said he would testify again.")
-    event = next(e for e in events_of(analyze_text(text, date=DATE), "ACCUSE") if e.trigger.text.startswith("criticized"))
+    event = triggered_by(analyze_text(text, date=DATE), "ACCUSE", "criticized")
     assert countries(event.actor) == {"USA"}
 
 
@@ -131,7 +135,7 @@ def test_slamming_a_body_is_an_accusation(analyze_text):
 def test_the_ministry_is_the_ministry_named_before(analyze_text):
     text = ("Moldova's Foreign Ministry summoned the Georgian ambassador on Monday. "
             "The ministry also accused Georgia of spying.")
-    accusation = next(e for e in events_of(analyze_text(text, date=DATE), "ACCUSE") if e.trigger.text.startswith("accused"))
+    accusation = triggered_by(analyze_text(text, date=DATE), "ACCUSE", "accused")
     assert names(accusation.actor) == {"foreign ministry"} and countries(accusation.recipient) == {"GEO"}
 
 

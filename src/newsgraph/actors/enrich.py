@@ -303,8 +303,8 @@ class Enricher:
                 continue
             sector = head_sector(span.text)
             if sector is None or not sector[1] or sector[0] in UNPLACED_SECTORS or not is_collective(token) \
-                    or is_reciprocal_modifier(token) or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
-                continue  # "the president of Armenia" is told by its "of" phrase
+                    or is_reciprocal_modifier(token) or has_of_phrase(token):
+                continue
             country = self.located_in(token, mentions)
             actor = self.named_body(token, mentions) or self.actor_for(
                 Facts(("collective", token.lemma_.lower(), country or ""), span.text, "description", country,
@@ -370,9 +370,9 @@ class Enricher:
 
 def give_home_country(actors: list[Actor], mentions: list[Mention], filed_in: str | None = None) -> None:
     """Unplaced state institutions ("the Senate", "police", "the Supreme Court"), unnamed groups
-    ("protesters", "teachers") and people of no named body belong to the country the article is mostly about, when one country holds at least half of the
-    placed mentions: news names its own country's people without saying where they are from. A dateline's
-    country (``SEOUL, South Korea —``) is the home country before any count."""
+    ("protesters", "teachers") and people of no named body belong to the article's home country: news
+    names its own country's people without saying where they are from. A dateline's country
+    (``SEOUL, South Korea —``) is the home country before any count (see ``counted_home``)."""
     home = filed_in or counted_home(actors, mentions)
     if home is None:
         return
@@ -417,6 +417,11 @@ def is_reciprocal_modifier(word: Token) -> bool:
     """``military to military contacts``, ``government-to-government talks``: the word names a kind of tie."""
     doc = word.doc
     return word.i + 2 < len(doc) and doc[word.i + 1].lower_ in ("to", "-") and doc[word.i + 2].lower_ == word.lower_
+
+
+def has_of_phrase(head: Token) -> bool:
+    """``the president of Armenia``: the "of" phrase tells whose the body is, better than a group would."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
 
 
 def is_collective(head: Token) -> bool:

@@ -310,8 +310,7 @@ class ArgumentReader:
                 phrases += subjects(verb)
             phrases += self.object_phrases(verb, places)
         if places:
-            phrases += [o for c in noun.children if c.dep_ == "prep" and self.words.has("location_prepositions", c.lower_)
-                        for o in prep_objects(c)]
+            phrases += self.location_objects(noun)
         return self.best_phrase(phrases, exclude)
 
     def is_recipient_prep(self, prep: Token) -> bool:
@@ -329,9 +328,13 @@ class ArgumentReader:
                     and c.lower_ != "of" for o in prep_objects(c)]
         phrases += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") for s in subjects_here(c)]
         if places:
-            phrases += [o for c in verb.children if c.dep_ == "prep" and self.words.has("location_prepositions", c.lower_)
-                        for o in prep_objects(c)]
+            phrases += self.location_objects(verb)
         return phrases or [p for c in shared_argument_verbs(verb) for p in self.object_phrases(c, places)]
+
+    def location_objects(self, head: Token) -> list[Token]:
+        """The places after ``in``/``at`` hung on the word."""
+        return [o for c in head.children if c.dep_ == "prep" and self.words.has("location_prepositions", c.lower_)
+                for o in prep_objects(c)]
 
     def best_phrase(self, phrases: list[Token], exclude: set[str]) -> list[str]:
         """The first phrase naming a located actor not in ``exclude``, else the first naming any."""
