@@ -130,6 +130,24 @@ def test_slamming_a_body_is_an_accusation(analyze_text):
     assert countries(event.actor) == {"MDA"} and "the government" in names(event.recipient)
 
 
+
+# (what the text shows, text, type, actor names, recipient names)
+SPEECH_CASES = [
+    ("politicians are a doer", "Joel Tamm, a teacher in Varnsby, said politicians have vilified teachers.",
+     "ACCUSE", {"politicians"}, {"teachers"}),
+    ("concerns raised about someone accuse them", "Bram Osk said that Kell Vance had raised concerns about "
+     "Dita Moor.", "ACCUSE", {"kell vance"}, {"dita moor"}),
+    ("brushing aside questions rejects their asker", "Senator Ada Wren brushed aside questions from Kell "
+     "Vance on Monday.", "REJECT", {"ada wren"}, {"kell vance"}),
+]
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [case[1:] for case in SPEECH_CASES],
+                         ids=[case[0] for case in SPEECH_CASES])
+def test_speech_acts_in_article_prose(analyze_text, text, event_type, actor, recipient):
+    event = only_event(analyze_text(text, date=DATE), event_type)
+    assert names(event.actor) == actor and names(event.recipient) == recipient
+
 # --- coreference ----------------------------------------------------------------------------------
 
 def test_the_ministry_is_the_ministry_named_before(analyze_text):
