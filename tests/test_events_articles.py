@@ -139,6 +139,8 @@ SPEECH_CASES = [
      "Dita Moor.", "ACCUSE", {"kell vance"}, {"dita moor"}),
     ("brushing aside questions rejects their asker", "Senator Ada Wren brushed aside questions from Kell "
      "Vance on Monday.", "REJECT", {"ada wren"}, {"kell vance"}),
+    ("a role word with a charge after it is still a party", "Ada Wren accused the governor of corruption.",
+     "ACCUSE", {"ada wren"}, {"the governor"}),
 ]
 
 

@@ -420,8 +420,11 @@ def is_reciprocal_modifier(word: Token) -> bool:
 
 
 def has_of_phrase(head: Token) -> bool:
-    """``the president of Armenia``: the "of" phrase tells whose the body is, better than a group would."""
-    return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    """``the president of Armenia``, ``the leader of the opposition``: an "of" phrase naming a party tells
+    whose the body is, better than a group would; one naming none (``accused the governor of fraud``,
+    a parse slip) leaves the group a party."""
+    return any(o.ent_type_ or head_sector(o.text) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+               for o in c.children if o.dep_ == "pobj")
 
 
 def is_collective(head: Token) -> bool:
