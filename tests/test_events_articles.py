@@ -141,6 +141,8 @@ SPEECH_CASES = [
      "Vance on Monday.", "REJECT", {"ada wren"}, {"kell vance"}),
     ("a role word with a charge after it is still a party", "Ada Wren accused the governor of corruption.",
      "ACCUSE", {"ada wren"}, {"the governor"}),
+    ("praising a party's plan supports the party", "Ada Wren praised the governor's plan on Monday.",
+     "SUPPORT", {"ada wren"}, {"the governor"}),
 ]
 
 

@@ -32,7 +32,7 @@ MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 US_STATES_FOR_CONTEXT = 2
 NATIONAL_SECTORS = {"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP"}
 # Where a party may stand in a clause: subject, object, object of a preposition, conjunct, apposition.
-ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"}
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "poss"}
 # Unnamed armed groups (``gunmen``, ``suicide bombers``) and aid or rights groups are of no country
 # unless the text says so.
 STATELESS_SECTORS = {"REB", "NGO", "IGO"}
