@@ -143,6 +143,8 @@ SPEECH_CASES = [
      "ACCUSE", {"ada wren"}, {"the governor"}),
     ("praising a party's plan supports the party", "Ada Wren praised the governor's plan on Monday.",
      "SUPPORT", {"ada wren"}, {"the governor"}),
+    ("calling for someone to act asks them", "Ms Wren has called for Mr Vance to resign.", "REQUEST",
+     {"wren"}, {"vance"}),
 ]
 
 

@@ -10,7 +10,7 @@ from ..actors import ActorIndex
 from ..model import ActorRef, Quote
 from ..places import Dateline
 from .lexicon import Lexicon
-from .triggers import Trigger
+from .triggers import Trigger, is_for_clause
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "appos"})
 NATIONALITY_DEPS = frozenset({"compound", "amod"})
@@ -326,7 +326,8 @@ class ArgumentReader:
         phrases += [o for c in verb.children if c.dep_ == "prep" and self.is_recipient_prep(c) for o in prep_objects(c)]
         phrases += [o for obj in objects for c in obj.children if c.dep_ == "prep" and self.is_recipient_prep(c)
                     and c.lower_ != "of" for o in prep_objects(c)]
-        phrases += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") for s in subjects_here(c)]
+        phrases += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") or is_for_clause(c)
+                    for s in subjects_here(c)]
         if places:
             phrases += self.location_objects(verb)
         return phrases or [p for c in shared_argument_verbs(verb) for p in self.object_phrases(c, places)]

@@ -74,7 +74,18 @@ def dependent_keys(token: Token) -> list[tuple[str, Token]]:
         if child.dep_ in PARTICLE_FIRST:
             keys += [(grandchild.lemma_.lower(), grandchild) for grandchild in child.children]
         keys += [(f"dep:{child.dep_}", child), (f"ent:{child.ent_type_}", child)]
+        keys += [(mark.lemma_.lower(), mark) for mark in for_clause_marks(child)]
     return keys
+
+
+def for_clause_marks(clause: Token) -> list[Token]:
+    """The ``for`` of a for-to clause (``called for the minister to resign``): the parser hangs it on the
+    clause, though it belongs to the verb the clause completes."""
+    return [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"] if clause.dep_ == "advcl" else []
+
+
+def is_for_clause(clause: Token) -> bool:
+    return bool(for_clause_marks(clause))
 
 
 def match_entry(token: Token, lexicon: Lexicon) -> tuple[TriggerEntry | None, Token | None]:
@@ -204,6 +215,8 @@ def governor_of(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexicon
     codes it, not an event of its own.
     """
     anchor = trigger.anchor
+    if is_for_clause(anchor):
+        return trigger_at(anchor.head, by_index)
     if anchor.dep_ == "advcl":
         protest = trigger_at(anchor.head, by_index)
         return protest if protest is not None and protest.entry.type == "PROTEST" else None
