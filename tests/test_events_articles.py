@@ -145,6 +145,8 @@ SPEECH_CASES = [
      "SUPPORT", {"ada wren"}, {"the governor"}),
     ("calling for someone to act asks them", "Ms Wren has called for Mr Vance to resign.", "REQUEST",
      {"wren"}, {"vance"}),
+    ("critics are a doer", "Mr Vance spoke on Monday. Mr Vance has been accused by critics of lying.",
+     "ACCUSE", {"critics"}, {"vance"}),
 ]
 
 
