@@ -147,6 +147,8 @@ SPEECH_CASES = [
      {"wren"}, {"vance"}),
     ("critics are a doer", "Mr Vance spoke on Monday. Mr Vance has been accused by critics of lying.",
      "ACCUSE", {"critics"}, {"vance"}),
+    ("a quoted 'I' is the speaker", "Mr Vance spoke on Monday. \"I opposed the plan of Ms Wren from the "
+     "start,\" Mr Vance said.", "REJECT", {"vance"}, {"wren"}),
 ]
 
 

@@ -108,6 +108,9 @@ class ArgumentReader:
         if self.words.has("first_person_plural", lower):
             quote = self.quote_at(pronoun.idx)
             return [self.institution_of(quote.speaker.id)] if quote and quote.speaker else []
+        if self.words.has("first_person_singular", lower):
+            quote = self.quote_at(pronoun.idx)
+            return [quote.speaker.id] if quote and quote.speaker else []
         if not self.words.has("referring_pronouns", lower):
             return []
         if lower == "it" and is_expletive(pronoun):
