@@ -211,3 +211,9 @@ def test_a_denial_of_charges_answers_the_accuser(analyze_text):
             "Georgia rejected the accusations as absurd on Tuesday.")
     event = only_event(analyze_text(text, date=DATE), "REJECT")
     assert countries(event.actor) == {"GEO"} and countries(event.recipient) == {"MDA"}
+
+
+def test_an_obligation_to_be_in_a_state_is_no_request(analyze_text):
+    analysis = analyze_text("Mr Vance said Ms Wren should know by now that the plan was wrong.", date=DATE)
+    assert not events_of(analysis, "REQUEST")
+    assert only_event(analyze_text("Mr Vance said Ms Wren should resign.", date=DATE), "REQUEST")

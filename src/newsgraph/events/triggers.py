@@ -204,6 +204,8 @@ def obligation_triggers(sentence: Span, lexicon: Lexicon, triggers: list[Trigger
             continue
         content = [t for t in triggers if t.anchor.i == clause.i
                    or (t.anchor.head.i == clause.i and t.anchor.dep_ in ("acomp", "xcomp", "dobj", "attr"))]
+        if not content and lexicon.has("stative_verbs", clause.lemma_.lower()):
+            continue  # "he should know by now": a judgement of a state, not a demand to act
         found.append(Trigger(clause, TriggerEntry("REQUEST"), clause.head, content, obligation=True))
     return found
 
