@@ -105,12 +105,12 @@ class ArgumentReader:
 
     def pronoun_actors(self, pronoun: Token) -> list[str]:
         lower = pronoun.lower_
-        if self.words.has("first_person_plural", lower):
+        plural = self.words.has("first_person_plural", lower)
+        if plural or self.words.has("first_person_singular", lower):
             quote = self.quote_at(pronoun.idx)
-            return [self.institution_of(quote.speaker.id)] if quote and quote.speaker else []
-        if self.words.has("first_person_singular", lower):
-            quote = self.quote_at(pronoun.idx)
-            return [quote.speaker.id] if quote and quote.speaker else []
+            if quote is None or quote.speaker is None:
+                return []
+            return [self.institution_of(quote.speaker.id) if plural else quote.speaker.id]
         if not self.words.has("referring_pronouns", lower):
             return []
         if lower == "it" and is_expletive(pronoun):
