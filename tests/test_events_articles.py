@@ -217,3 +217,15 @@ def test_an_obligation_to_be_in_a_state_is_no_request(analyze_text):
     analysis = analyze_text("Mr Vance said Ms Wren should know by now that the plan was wrong.", date=DATE)
     assert not events_of(analysis, "REQUEST")
     assert only_event(analyze_text("Mr Vance said Ms Wren should resign.", date=DATE), "REQUEST")
+
+
+def test_describing_a_party_disparagingly_is_an_accusation(analyze_text):
+    text = ("Ion Rusu, the Moldovan opposition leader, called the Georgian vote a disgrace on Monday. "
+            "He spoke in Chisinau.")
+    event = only_event(analyze_text(text), "ACCUSE")
+    assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"GEO"}
+
+
+def test_describing_a_party_kindly_is_no_event(analyze_text):
+    text = "Ion Rusu described Petra Lind as a good friend on Monday. He spoke in Chisinau."
+    assert not events_of(analyze_text(text), "ACCUSE")

@@ -175,7 +175,20 @@ def matched_words(sentence: Span, lexicon: Lexicon) -> dict[int, tuple[TriggerEn
         reversal = reversal_entry(token, matched, lexicon)
         if reversal is not None:
             matched[token.i] = (reversal, token)
+        elif is_disparaging_description(token, lexicon):
+            matched[token.i] = (TriggerEntry("ACCUSE", "disapprove"), None)
     return matched
+
+
+def is_disparaging_description(token: Token, lexicon: Lexicon) -> bool:
+    """Criticism framed as description: ``described the plan as improper``, ``called the vote a disgrace``."""
+    if not (token.pos_ == "VERB" and lexicon.has("describing_verbs", token.lemma_.lower())
+            and any(c.dep_ == "dobj" for c in token.children)):
+        return False
+    descriptions = [c for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp")]
+    descriptions += [c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"]
+    return any(lexicon.has("disapproval_words", word.lemma_.lower())
+               for description in descriptions for word in description.subtree)
 
 
 def light_verb_anchors(sentence: Span, matched: dict[int, tuple[TriggerEntry, Token | None]],
