@@ -229,3 +229,17 @@ def test_describing_a_party_disparagingly_is_an_accusation(analyze_text):
 def test_describing_a_party_kindly_is_no_event(analyze_text):
     text = "Ion Rusu described Petra Lind as a good friend on Monday. He spoke in Chisinau."
     assert not events_of(analyze_text(text), "ACCUSE")
+
+
+def test_the_office_named_without_a_name_is_its_named_holder(analyze_text):
+    text = ("CHISINAU, Moldova (AP) — President Ion Rusu met Georgian envoys on Monday. "
+            "Petra Lind, the leader of the opposition, criticized the president on Tuesday.")
+    event = only_event(analyze_text(text), "ACCUSE")
+    assert names(event.recipient) == {"ion rusu"}
+
+
+def test_a_shared_party_name_is_the_party_of_the_country_filed_from(analyze_text):
+    text = ("CHISINAU, Moldova (AP) — Petra Lind, the leader of the Democratic Party, criticized "
+            "President Ion Rusu on Tuesday. Rusu met Georgian envoys on Monday.")
+    event = only_event(analyze_text(text), "ACCUSE")
+    assert countries(event.actor) == {"MDA"}

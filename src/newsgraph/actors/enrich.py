@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,7 +25,7 @@ from ..places import city_country_among, find_dateline, resolve_place, us_states
 from ..quotes.lexicon import speaker_words
 from ..quotes.marks import outermost, pair_marks
 from .gazetteer import Entry, Hit, adjective_of, country_entry, country_of, doc_hits, find_hits, head_sector, \
-    leader_in, lookup, normalise_form, organisation_of, sector_of
+    leader_in, lookup, namesake_parties, normalise_form, organisation_of, sector_of
 from .index import ActorIndex
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
@@ -78,8 +78,11 @@ class Enricher:
     quoted: list[tuple[int, int]] = field(default_factory=list)
     about_us_states: bool = False
     named_countries: set[str] = field(default_factory=set)
+    filed_in: str | None = None
 
     def run(self) -> ActorIndex:
+        dateline = find_dateline(self.parsed.text, self.parsed.layout)
+        self.filed_in = dateline.place.country if dateline and dateline.place else None
         hits = doc_hits(self.parsed.doc, self.parsed.text)
         self.hit_at = {offset: hit for hit in hits for offset in range(hit.start, hit.end)}
         self.named_countries = {hit.entry.country for hit in hits
@@ -104,8 +107,7 @@ class Enricher:
         self.settle_country_sectors()
         used = {mention.actor_id for mention in mentions}
         actors = [actor for actor in self.actors.values() if actor.id in used]
-        dateline = find_dateline(self.parsed.text, self.parsed.layout)
-        give_home_country(actors, mentions, dateline.place.country if dateline and dateline.place else None)
+        give_home_country(actors, mentions, self.filed_in)
         return ActorIndex(actors, mentions)
 
     # actors -----------------------------------------------------------------------------------
@@ -133,14 +135,20 @@ class Enricher:
             country = city_country_among(normalise_form(text), self.named_countries)
             if country:
                 return Entry(normalise_form(text), "region", None, country, parent=country)
-        return entry
+        return self.at_home(entry)
+
+    def at_home(self, entry: Entry | None) -> Entry | None:
+        """A party name many countries share means the party of the country the story was filed from."""
+        if entry is None or entry.name not in namesake_parties() or self.filed_in is None:
+            return entry
+        return replace(entry, country=self.filed_in)
 
     def person_facts(self, actor: Actor) -> Facts:
         """A person's country, sector and organisation from role, affiliation, titles and appositions."""
         context = " ; ".join(text for text in (actor.organisation, actor.role, *self.titles_of(actor)) if text)
         context = POSTING.sub(r"\1", context)
         facts = Facts(sector=sector_of(actor.role or "") or sector_of(context))
-        organisation = organisation_of(context)
+        organisation = self.at_home(organisation_of(context))
         if organisation:
             facts.organisation = organisation.name
             if organisation.country is None:
@@ -148,6 +156,8 @@ class Enricher:
             else:  # "Labour MP" is LEG, but a party's "leader" is PTY
                 facts.sector = group_sector(organisation, actor.role or "") or facts.sector or organisation.sector
         facts.country = country_of(context) if (organisation is None or organisation.country) else None
+        if organisation is not None and organisation.name in namesake_parties():
+            facts.country = organisation.country
         if organisation is None and actor.organisation in self.organisation_names:
             facts.organisation = actor.organisation
         if not (facts.country or facts.organisation):

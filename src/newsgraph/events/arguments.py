@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from ..actors import ActorIndex
-from ..model import ActorRef, Quote
+from ..model import Actor, ActorRef, Quote
 from ..places import Dateline
 from .lexicon import Lexicon
 from .triggers import Trigger, is_for_clause
@@ -24,6 +24,7 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "attr", "oprd", "appos", "dep
 OTHER_CLAUSE_DEPS = frozenset({"advcl", "relcl", "conj", "ccomp", "parataxis", "nsubj", "nsubjpass", "csubj",
                                "mark", "cc", "punct"})
 MAX_DEPTH = 4
+INDEFINITE_WORDS = frozenset({"a", "an", "another", "one", "former", "other", "some"})
 ANTECEDENT_SENTENCES = 2
 
 
@@ -36,7 +37,8 @@ class ArgumentReader:
         self.actors = actors
         self.quotes = [q for q in quotes if not q.pullquote]
         self.words = lexicon
-        self.actor_at = self.token_actors(doc, actors)
+        holders = title_holders(actors)
+        self.actor_at = {i: holders.get(a, a) for i, a in self.token_actors(doc, actors).items()}
         if dateline is not None:  # where the story was filed from is no party to it
             self.actor_at = {i: a for i, a in self.actor_at.items()
                              if not dateline.start <= doc[i].idx < dateline.end}
@@ -369,6 +371,24 @@ class ArgumentReader:
 
     def refs(self, actor_ids: list[str]) -> list[ActorRef]:
         return [self.actors.ref(a) for a in unique(actor_ids)]
+
+
+def title_holders(actors: ActorIndex) -> dict[str, str]:
+    """An office named without a name (``the president``, ``the South Korean president``) stands for
+    the one named person of the article who holds it, when their countries agree."""
+    people: dict[str, list[Actor]] = {}
+    for actor in actors.actors:
+        if actor.type == "person" and actor.role:
+            people.setdefault(actor.role.lower().split()[-1], []).append(actor)
+    holders = {}
+    for office in actors.actors:
+        words = office.name.lower().split()
+        if office.type not in ("group", "description") or not words or words[0] in INDEFINITE_WORDS:
+            continue
+        holding = [p for p in people.get(words[-1], []) if None in (p.country, office.country) or p.country == office.country]
+        if len(holding) == 1:
+            holders[office.id] = holding[0].id
+    return holders
 
 
 def is_pair_phrase(head: Token, words: Lexicon) -> bool:
