@@ -243,3 +243,10 @@ def test_a_shared_party_name_is_the_party_of_the_country_filed_from(analyze_text
             "President Ion Rusu on Tuesday. Rusu met Georgian envoys on Monday.")
     event = only_event(analyze_text(text), "ACCUSE")
     assert countries(event.actor) == {"MDA"}
+
+
+def test_a_leader_of_an_unknown_party_is_of_the_home_country(analyze_text):
+    text = ("CHISINAU, Moldova (AP) — Petra Lind, the leader of the PNR, urged President Ion Rusu to resign "
+            "on Tuesday. Rusu met Georgian envoys on Monday.")
+    event = only_event(analyze_text(text), "REQUEST")
+    assert countries(event.actor) == {"MDA"}

@@ -387,10 +387,16 @@ def give_home_country(actors: list[Actor], mentions: list[Mention], filed_in: st
     if home is None:
         return
     for actor in actors:
-        if actor.country is None and actor.type != "country" and not actor.organisation and (
+        if actor.country is None and actor.type != "country" and not is_stateless_member(actor) and (
                 actor.sector in NATIONAL_SECTORS or actor.type == "person"
                 or actor.type == "description" and actor.sector and actor.sector not in STATELESS_SECTORS):
             actor.country = home
+
+
+def is_stateless_member(actor: Actor) -> bool:
+    """A member of a body the gazetteer knows and gives no country (the UN, an NGO); a member of a
+    body it does not know (a local party) is as much of the home country as anyone unplaced."""
+    return bool(actor.organisation) and (actor.type != "person" or lookup(actor.organisation) is not None)
 
 
 def rename_headline_actors(actors: Iterable[Actor], headlines: set[str], mentions: list[Mention]) -> None:
