@@ -250,3 +250,9 @@ def test_a_leader_of_an_unknown_party_is_of_the_home_country(analyze_text):
             "on Tuesday. Rusu met Georgian envoys on Monday.")
     event = only_event(analyze_text(text), "REQUEST")
     assert countries(event.actor) == {"MDA"}
+
+
+def test_a_person_described_by_a_town_is_of_its_country(analyze_text):
+    text = "A Chisinau man threatened to kill Petra Lind, a Georgian lawmaker, on Monday. He was arrested on Tuesday."
+    event = only_event(analyze_text(text), "THREATEN")
+    assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"GEO"}

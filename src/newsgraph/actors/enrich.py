@@ -205,6 +205,8 @@ class Enricher:
             facts.country = None if names_several_countries(context) else country_of(context)
             if facts.country and facts.sector:  # one actor with "Israel's Cabinet" read as a group
                 facts.key = group_key(facts.country, facts.organisation, facts.sector)
+        if facts.country is None and actor.type == "description":
+            facts.country = home_place_country(name)
         if actor.type == "country":
             place = resolve_place(name)
             country = place.country if place else facts.country
@@ -391,6 +393,14 @@ def give_home_country(actors: list[Actor], mentions: list[Mention], filed_in: st
                 actor.sector in NATIONAL_SECTORS or actor.type == "person"
                 or actor.type == "description" and actor.sector and actor.sector not in STATELESS_SECTORS):
             actor.country = home
+
+
+def home_place_country(description: str) -> str | None:
+    """``a New York man``, ``two Nairobi traders``: the country of the place named before the head noun."""
+    words = description.split()[:-1]
+    place_words = [w for w in words if w[:1].isupper() and w.lower() not in ("a", "an", "the")]
+    place = resolve_place(" ".join(place_words)) if place_words else None
+    return place.country if place else None
 
 
 def is_stateless_member(actor: Actor) -> bool:
