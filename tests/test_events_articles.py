@@ -54,6 +54,16 @@ CASES = [
      "Georgian ambassador angered officials.", "SANCTION", {"MDA"}, {"GEO"}),
     ("talks between two parties have both as actors, not the venue", "Talks between Moldova and Georgia in "
      "Geneva ended on Monday.", "CONSULT", {"MDA", "GEO"}, set()),
+    ("criticism framed as description is an accusation", "Ion Rusu, the Moldovan opposition leader, called the "
+     "Georgian vote a disgrace on Monday. He spoke in Chisinau.", "ACCUSE", {"MDA"}, {"GEO"}),
+    ("a party name many countries share is the party of the country filed from", "CHISINAU, Moldova (AP) — "
+     "Petra Lind, the leader of the Democratic Party, criticized President Ion Rusu on Tuesday. Rusu met "
+     "Georgian envoys on Monday.", "ACCUSE", {"MDA"}, {"MDA"}),
+    ("a leader of a party the gazetteer lacks is of the home country", "CHISINAU, Moldova (AP) — Petra Lind, "
+     "the leader of the PNR, urged President Ion Rusu to resign on Tuesday. Rusu met Georgian envoys on "
+     "Monday.", "REQUEST", {"MDA"}, {"MDA"}),
+    ("a person described by a town is of its country", "A Chisinau man threatened to kill Petra Lind, a "
+     "Georgian lawmaker, on Monday. He was arrested on Tuesday.", "THREATEN", {"MDA"}, {"GEO"}),
 ]
 
 
@@ -219,13 +229,6 @@ def test_an_obligation_to_be_in_a_state_is_no_request(analyze_text):
     assert only_event(analyze_text("Mr Vance said Ms Wren should resign.", date=DATE), "REQUEST")
 
 
-def test_describing_a_party_disparagingly_is_an_accusation(analyze_text):
-    text = ("Ion Rusu, the Moldovan opposition leader, called the Georgian vote a disgrace on Monday. "
-            "He spoke in Chisinau.")
-    event = only_event(analyze_text(text), "ACCUSE")
-    assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"GEO"}
-
-
 def test_describing_a_party_kindly_is_no_event(analyze_text):
     text = "Ion Rusu described Petra Lind as a good friend on Monday. He spoke in Chisinau."
     assert not events_of(analyze_text(text), "ACCUSE")
@@ -236,23 +239,3 @@ def test_the_office_named_without_a_name_is_its_named_holder(analyze_text):
             "Petra Lind, the leader of the opposition, criticized the president on Tuesday.")
     event = only_event(analyze_text(text), "ACCUSE")
     assert names(event.recipient) == {"ion rusu"}
-
-
-def test_a_shared_party_name_is_the_party_of_the_country_filed_from(analyze_text):
-    text = ("CHISINAU, Moldova (AP) — Petra Lind, the leader of the Democratic Party, criticized "
-            "President Ion Rusu on Tuesday. Rusu met Georgian envoys on Monday.")
-    event = only_event(analyze_text(text), "ACCUSE")
-    assert countries(event.actor) == {"MDA"}
-
-
-def test_a_leader_of_an_unknown_party_is_of_the_home_country(analyze_text):
-    text = ("CHISINAU, Moldova (AP) — Petra Lind, the leader of the PNR, urged President Ion Rusu to resign "
-            "on Tuesday. Rusu met Georgian envoys on Monday.")
-    event = only_event(analyze_text(text), "REQUEST")
-    assert countries(event.actor) == {"MDA"}
-
-
-def test_a_person_described_by_a_town_is_of_its_country(analyze_text):
-    text = "A Chisinau man threatened to kill Petra Lind, a Georgian lawmaker, on Monday. He was arrested on Tuesday."
-    event = only_event(analyze_text(text), "THREATEN")
-    assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"GEO"}
