@@ -227,3 +227,44 @@ def test_a_party_leader_is_in_the_party_sector_and_an_mp_in_the_legislature(anal
     analysis = analyze_text("Liberal Democrat leader Charles Kennedy agreed. Labour MP Frank Field disagreed.")
     assert actors_by_name(analysis)["Charles Kennedy"].sector == "PTY"
     assert actors_by_name(analysis)["Frank Field"].sector == "LEG"
+
+
+def test_unnamed_groups_with_a_sector_are_actors_of_the_home_country(analyze_text):
+    analysis = analyze_text("CHISINAU, Moldova (AP) — Protesters marched on the parliament on Monday. "
+                            "Gunmen fired at a crowd of teachers, and prosecutors opened an inquiry.")
+    found = {a.name.lower(): a for a in analysis.actors}
+    assert found["protesters"].sector == "CVL" and found["protesters"].country == "MDA"
+    assert found["prosecutors"].sector == "JUD" and found["prosecutors"].country == "MDA"
+    assert found["gunmen"].sector == "REB" and found["gunmen"].country is None
+
+
+def test_mass_nouns_and_kinds_of_tie_are_not_groups(analyze_text):
+    analysis = analyze_text("Norway provided military intelligence to Estonia and agreed to restart the "
+                            "military to military contacts.")
+    assert not any(a.name.lower() in ("military intelligence", "the military") for a in analysis.actors)
+
+
+def test_the_ministry_is_the_one_named_before(analyze_text):
+    analysis = analyze_text("Moldova's Foreign Ministry summoned the Georgian ambassador. The ministry said "
+                            "he had lied.")
+    ministry = [m for m in analysis.mentions if m.text == "The ministry"]
+    assert ministry and actor_named(analysis, "Foreign Ministry").id == ministry[0].actor_id
+
+
+def test_a_posting_abroad_does_not_give_a_persons_country(analyze_text):
+    analysis = analyze_text("WASHINGTON (AP) — Carl Brenner, the special envoy to Ukraine, testified on Tuesday. "
+                            "Brenner said he had no knowledge of the plan.")
+    assert actor_named(analysis, "Carl Brenner").country == "USA"
+
+
+def test_a_known_leader_keeps_his_state_beside_a_foreign_title(analyze_text):
+    analysis = analyze_text("President Obama met the new Kenyan president on Friday. Obama said the Kenyan "
+                            "president, Obama's host, was a friend.")
+    assert actor_named(analysis, "Obama").country == "USA"
+
+
+def test_a_title_case_headline_is_no_actor_name(analyze_text):
+    analysis = analyze_text("Ruritania Drops Its Inquiry Into Claims Against Karl Mertz Over Loans\n"
+                            "Ruritania dropped its inquiry into claims against Karl Mertz on Tuesday. Mertz "
+                            "welcomed the decision.")
+    assert not any(len(a.name.split()) >= 5 for a in analysis.actors)

@@ -10,7 +10,7 @@ DATE = "2010-03-10"  # a Wednesday
 
 TYPE_CASES = {
     "AGREE": ("Japan and South Korea agreed on Monday to expand their trade ties.", {"JPN", "KOR"}, set()),
-    "CONSULT": ("The French foreign minister met his German counterpart in Berlin on Tuesday.", {"FRA", "DEU"}, set()),
+    "CONSULT": ("The French foreign minister met his German counterpart in Berlin on Tuesday.", {"FRA"}, {"DEU"}),
     "SUPPORT": ("Brazil praised Argentina for its handling of the crisis.", {"BRA"}, {"ARG"}),
     "CONCEDE": ("The Egyptian government lifted the curfew in Cairo on Friday.", {"EGY"}, None),
     "COOPERATE": ("Kenya extradited three suspects to Tanzania last week.", {"KEN"}, {"TZA"}),

@@ -29,8 +29,19 @@ def test_agreement_to_restart_contacts_is_claimed_by_scheffer(seed_analysis):
                for e in agreed)
 
 
+def test_nato_and_russia_are_both_parties_to_the_agreement(seed_analysis):
+    """"We also agreed to restart the military to military contacts": Scheffer's "we" is Nato, and what
+    Nato agreed it agreed with the party the article has it mending ties with."""
+    agreed = [e for e in events_of(seed_analysis, "AGREE") if e.trigger.text == "agreed"]
+    assert len(agreed) == 1
+    event = agreed[0]
+    assert "nato" in names(event.actor) and countries(event.recipient) == {"RUS"}
+    assert event.claimed_by_speaker is not None and "scheffer" in event.claimed_by_speaker.name.lower()
+    assert not (event.negated or event.hypothetical or event.future)
+
+
 def test_nato_consults_moscow_on_transit(seed_analysis):
-    """A meeting without host and visitor: all participants are the actor, as the manual says."""
+    """Nato nations discussing with Moscow: Nato meets Russia."""
     assert any("nato" in names(e.actor) and "RUS" in countries(e.actor) | countries(e.recipient)
                for e in events_of(seed_analysis, "CONSULT"))
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.places import head_name, resolve_place
+from newsgraph.model import Block, Layout
+from newsgraph.places import city_country_among, find_dateline, head_name, resolve_place
 
 
 def test_city_gets_country_and_coordinates():
@@ -57,3 +58,36 @@ def test_a_citys_own_name_beats_another_citys_alternate_name_unless_far_smaller(
 def test_us_states_are_not_foreign_towns_of_the_same_name():
     assert resolve_place("Florida").country == "USA"
     assert resolve_place("New York").latitude == pytest.approx(40.7, abs=0.2)
+
+
+def layout_of(text: str) -> Layout:
+    blocks, start = [], 0
+    for number, line in enumerate(text.split("\n")):
+        blocks.append(Block(number, "paragraph", start, start + len(line), line))
+        start += len(line) + 1
+    return Layout(blocks)
+
+
+@pytest.mark.parametrize("opening, country", [
+    ("KABUL, Afghanistan (AP) — ", "AFG"),
+    ("SEOUL, South Korea — ", "KOR"),
+    ("WASHINGTON (AP) — ", "USA"),
+    ("Indianapolis – ", "USA"),
+    ("VALDORA, April 9 (Reuters) -- ", None),
+])
+def test_datelines_are_found_with_their_country(opening, country):
+    text = f"Headline about a dispute\n{opening}The minister resigned on Monday."
+    dateline = find_dateline(text, layout_of(text))
+    assert dateline is not None and text[dateline.start:dateline.end] == opening
+    assert (dateline.place.country if dateline.place else None) == country
+
+
+def test_a_sentence_with_a_dash_is_no_dateline():
+    for text in ("Ion Vartic – the minister – resigned.", "The minister resigned - again."):
+        assert find_dateline(text, layout_of(text)) is None
+
+
+def test_a_world_city_is_not_a_small_namesake_even_where_one_exists():
+    assert city_country_among("Geneva", {"USA", "CHE"}) == "CHE"
+    assert city_country_among("Geneva", {"USA"}) is None
+    assert city_country_among("Tripoli", {"LBN"}) == "LBN"

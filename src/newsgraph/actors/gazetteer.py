@@ -225,6 +225,12 @@ def adjective_of(text: str) -> Entry | None:
     return tables.adjectives.get(form) or tables.adjectives.get(form.lower())
 
 
+@lru_cache(maxsize=1)
+def namesake_parties() -> frozenset[str]:
+    """Party names many countries share (``Democratic Party``)."""
+    return frozenset(row[0] for row in read_rows("namesake_parties.txt", 1))
+
+
 def country_entry(code: str) -> Entry | None:
     """The country entry of an ISO alpha-3 code."""
     return gazetteer().countries.get(code)

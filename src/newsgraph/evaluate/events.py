@@ -13,6 +13,14 @@ Definitions (one gold event per record is the usual case; the first gold event i
 
 Country codes are normalised on both sides (CAMEO ``JAP`` is ``JPN``); in triples, codes that are
 not a state (``IGO``, ``EUR``) count as no country, as the gold leaves international bodies blank.
+
+Articles (gold files ``{doc, events: [{type, mode, actor, recipient, trigger, claimed_by}]}``) are scored
+within the article: a gold event matches one predicted event of its type whose actor and recipient
+match. Two sides match when they name the same states and every gold entity with no state (NATO,
+"gunmen") shares a significant word with a predicted entity of no state; "countries only" drops that
+second condition, leaving out the actors that have no country. Type found, actor and recipient are
+shares of gold events with some predicted event of their type (and matching side); triple precision is
+over predicted events, recall over gold events.
 """
 
 from __future__ import annotations
@@ -29,7 +37,7 @@ import pycountry
 
 from ..actors.gazetteer import normalise_country
 from ..ingest import make_article
-from ..model import ActorRef, Event
+from ..model import ActorRef, Analysis, Event
 from ..pipeline import Pipeline
 from .quotes import prf
 
@@ -185,3 +193,243 @@ def analyse_gold(pipeline: Pipeline, records: list[dict[str, Any]]) -> Iterator[
 def evaluate_events(pipeline: Pipeline, records: list[dict[str, Any]]) -> EventsReport:
     """Run the pipeline on every gold record and measure its events."""
     return summarise(list(analyse_gold(pipeline, records)))
+
+
+# ---- Articles: every event an article reports, matched within the article ----
+
+STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "by", "with", "its", "their",
+                        "his", "her", "s", "'s", "’s", "some", "several", "two", "three", "four", "other", "unnamed",
+                        "unidentified", "group", "people"})
+
+
+class ArticleGoldError(ValueError):
+    """A gold file that is missing, unreadable or not an events gold file."""
+
+
+@dataclass
+class ArticleGold:
+    name: str
+    article_path: Path
+    date: str | None
+    events: list[dict[str, Any]]
+
+
+def article_gold_files(paths: Iterable[str | Path]) -> list[ArticleGold]:
+    """The events gold of the article gold files named or held in the folders named, sorted by path."""
+    files: list[Path] = []
+    for given in map(Path, paths):
+        if not given.exists():
+            raise ArticleGoldError(f"no such gold file or folder: {given}")
+        files += sorted(given.rglob("*.json")) if given.is_dir() else [given]
+    return [read_article_gold(f) for f in files]
+
+
+def read_article_gold(path: Path) -> ArticleGold:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        article = next((folder / data["doc"] for folder in path.resolve().parents
+                        if (folder / data["doc"]).is_file()), None)
+        events = list(data.get("events") or [])
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as error:
+        raise ArticleGoldError(f"{path}: not an article gold file ({type(error).__name__}: {error})") from error
+    if article is None:
+        raise ArticleGoldError(f"{path}: article {data['doc']!r} not found above the gold file")
+    return ArticleGold(path.stem, article, sidecar_date(article), events)
+
+
+def sidecar_date(article: Path) -> str | None:
+    """The publication date of ``NAME.meta.json`` beside an article, when there is one."""
+    meta = article.with_suffix(".meta.json")
+    try:
+        return json.loads(meta.read_text(encoding="utf-8")).get("date") if meta.is_file() else None
+    except (OSError, json.JSONDecodeError, AttributeError):
+        return None
+
+
+def significant_words(name: str) -> set[str]:
+    """Lower-case content words of a name, plurals folded: ``the Police`` and ``police officers`` share one."""
+    words = (w.strip(".,'’\"()") for w in name.lower().replace("-", " ").split())
+    return {singular(w) for w in words if w and w not in STOP_WORDS}
+
+
+def singular(word: str) -> str:
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+@dataclass(frozen=True)
+class Party:
+    """One side's entity as the scorer sees it: a state code or, with no state, the words of its names."""
+
+    country: str | None
+    words: frozenset[str]
+
+
+def gold_party(entity: dict[str, Any]) -> Party:
+    code = normalise_country(entity.get("country"))
+    return Party(code if code and is_state(code) else None, frozenset(significant_words(entity.get("text") or "")))
+
+
+def predicted_party(ref: ActorRef, aliases: dict[str, list[str]]) -> Party:
+    code = normalise_country(ref.country)
+    names = [ref.name, *aliases.get(ref.id, [])]
+    return Party(code if code and is_state(code) else None, frozenset().union(*map(significant_words, names)))
+
+
+def side_matches(gold: list[Party], predicted: list[Party], countries_only: bool) -> bool:
+    """The same states on both sides; each gold entity with no state named alike by some predicted one
+    (unless only countries count)."""
+    if {p.country for p in gold if p.country} != {p.country for p in predicted if p.country}:
+        return False
+    if countries_only:
+        return True
+    return all(any(g.words & p.words for p in predicted if not p.country) for g in gold if not g.country)
+
+
+@dataclass
+class ArticleEvent:
+    """A gold or predicted event reduced to what the scorer compares, with where to show it."""
+
+    type: str
+    actor: list[Party]
+    recipient: list[Party]
+    label: str
+    context: str
+
+
+@dataclass
+class ArticleCounts:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    type_found: int = 0
+    actor_right: int = 0
+    actor_gold: int = 0
+    recipient_right: int = 0
+    recipient_gold: int = 0
+
+    def measures(self) -> dict[str, float | int]:
+        precision, recall, f1 = prf(self.matched, self.predicted, self.gold)
+        ratio = lambda right, total: round(right / total, 4) if total else 0.0  # noqa: E731
+        return {"gold": self.gold, "predicted": self.predicted, "matched": self.matched,
+                "type_found": ratio(self.type_found, self.gold), "actor": ratio(self.actor_right, self.actor_gold),
+                "recipient": ratio(self.recipient_right, self.recipient_gold),
+                "triple_precision": round(precision, 4), "triple_recall": round(recall, 4),
+                "triple_f1": round(f1, 4)}
+
+
+@dataclass
+class ArticleError:
+    article: str
+    kind: str  # "missed" (a gold event no prediction matches) or "false" (a prediction no gold event matches)
+    event: str
+    context: str
+
+
+@dataclass
+class ArticleEventsReport:
+    articles: int = 0
+    all_parties: ArticleCounts = field(default_factory=ArticleCounts)
+    countries_only: ArticleCounts = field(default_factory=ArticleCounts)
+    errors: list[ArticleError] = field(default_factory=list)
+
+    def summary(self) -> dict[str, Any]:
+        return {"articles": self.articles, "all_parties": self.all_parties.measures(),
+                "countries_only": self.countries_only.measures()}
+
+
+def gold_event(event: dict[str, Any], text: str) -> ArticleEvent:
+    actor, recipient = map(lambda side: [gold_party(e) for e in event.get(side) or []], ("actor", "recipient"))
+    names = lambda side: ", ".join(f"{e.get('text')}/{e.get('country')}" for e in event.get(side) or [])  # noqa: E731
+    mode = f" ({event['mode']})" if event.get("mode") else ""
+    label = f"{event['type']}{mode} {names('actor')} → {names('recipient')} “{event.get('trigger', '')}”"
+    return ArticleEvent(event["type"], actor, recipient, label, sentence_around(text, event.get("trigger") or ""))
+
+
+def sentence_around(text: str, words: str) -> str:
+    """The line of the article where ``words`` first occur, or '' when they do not."""
+    at = text.find(words) if words else -1
+    if at < 0:
+        return ""
+    return text[text.rfind("\n", 0, at) + 1:(text.find("\n", at) + 1 or len(text) + 1) - 1].strip()
+
+
+def predicted_event(event: Event, aliases: dict[str, list[str]]) -> ArticleEvent:
+    description = describe(event)
+    mode = "".join(f" ({m})" for m in ("negated", "hypothetical", "future") if description[m])
+    label = (f"{event.type}{mode} {', '.join(description['actor'])} → {', '.join(description['recipient'])} "
+             f"“{event.trigger.text}” [{event.confidence}]")
+    return ArticleEvent(event.type, [predicted_party(r, aliases) for r in event.actor],
+                        [predicted_party(r, aliases) for r in event.recipient], label, event.sentence.text)
+
+
+def event_matches(gold: ArticleEvent, predicted: ArticleEvent, countries_only: bool) -> bool:
+    return (gold.type == predicted.type and side_matches(gold.actor, predicted.actor, countries_only)
+            and side_matches(gold.recipient, predicted.recipient, countries_only))
+
+
+def match_events(gold: list[ArticleEvent], predicted: list[ArticleEvent],
+                 countries_only: bool) -> list[tuple[int, int]]:
+    """A largest one-to-one set of (gold, predicted) index pairs that match, each gold event trying the
+    predictions told in its own paragraph first, so that two calls between the same countries pair up
+    with the calls they are."""
+    candidates = [sorted((p for p, guess in enumerate(predicted) if event_matches(event, guess, countries_only)),
+                         key=lambda p: predicted[p].context not in event.context) for event in gold]
+    owner: dict[int, int] = {}
+
+    def place(g: int, seen: set[int]) -> bool:
+        for p in candidates[g]:
+            if p not in seen:
+                seen.add(p)
+                if p not in owner or place(owner[p], seen):
+                    owner[p] = g
+                    return True
+        return False
+
+    for g in range(len(gold)):
+        place(g, set())
+    return sorted((g, p) for p, g in owner.items())
+
+
+def count_article(gold: list[ArticleEvent], predicted: list[ArticleEvent], counts: ArticleCounts,
+                  countries_only: bool) -> list[tuple[int, int]]:
+    pairs = match_events(gold, predicted, countries_only)
+    counts.gold += len(gold)
+    counts.predicted += len(predicted)
+    counts.matched += len(pairs)
+    for event in gold:
+        same_type = [p for p in predicted if p.type == event.type]
+        counts.type_found += bool(same_type)
+        if event.actor:
+            counts.actor_gold += 1
+            counts.actor_right += any(side_matches(event.actor, p.actor, countries_only) for p in same_type)
+        if event.recipient:
+            counts.recipient_gold += 1
+            counts.recipient_right += any(side_matches(event.recipient, p.recipient, countries_only)
+                                          for p in same_type)
+    return pairs
+
+
+def score_article(gold: ArticleGold, analysis: Analysis, report: ArticleEventsReport) -> None:
+    aliases = {a.id: a.aliases for a in analysis.actors}
+    golds = [gold_event(e, analysis.article.text) for e in gold.events]
+    predicted = [predicted_event(e, aliases) for e in ranked(analysis.events)]
+    report.articles += 1
+    count_article(golds, predicted, report.countries_only, countries_only=True)
+    pairs = count_article(golds, predicted, report.all_parties, countries_only=False)
+    matched_gold, matched_predicted = {g for g, _ in pairs}, {p for _, p in pairs}
+    report.errors += [ArticleError(gold.name, "missed", e.label, e.context)
+                      for i, e in enumerate(golds) if i not in matched_gold]
+    report.errors += [ArticleError(gold.name, "false", e.label, e.context)
+                      for i, e in enumerate(predicted) if i not in matched_predicted]
+
+
+def evaluate_article_events(pipeline: Pipeline, golds: list[ArticleGold]) -> ArticleEventsReport:
+    """Run the pipeline on every gold article and match its events to the gold within the article."""
+    report = ArticleEventsReport()
+    articles = (make_article(g.article_path.read_text(encoding="utf-8"), path=str(g.article_path), date=g.date)
+                for g in golds)
+    for gold, analysis in zip(golds, pipeline.analyze_many(articles)):
+        score_article(gold, analysis, report)
+    return report

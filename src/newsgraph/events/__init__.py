@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import islice
 
 from dataclasses import dataclass
 
@@ -13,7 +14,7 @@ from ..actors import ActorIndex
 from ..dates import resolve_date
 from ..document import ParsedArticle
 from ..model import ActorRef, Event, Place, Quote, Span
-from ..places import resolve_place
+from ..places import find_dateline, resolve_place
 from .arguments import ArgumentReader
 from .coding import Coding, code, scores
 from .lexicon import Lexicon, lexicon
@@ -21,8 +22,13 @@ from .modality import Modality, read_modality
 from .setting import Setting, home_country, located_objects, placed, setting_tokens, single_country
 from .triggers import Trigger, find_triggers
 
-# The manual: in a meeting with no host and visitor, all participants are the actor.
+# A meeting whose parties are all named together (``talks between A and B``) has them all as actor; one
+# with a subject (``A met B``, ``A's call with B``) is told from the subject's side, as news coders read it.
 RECIPROCAL_TYPES = frozenset({"CONSULT"})
+# Acts an article reports with no one on the receiving end (``rebels rejected the plan``, ``teachers went
+# on strike``); a promise, threat, plea or accusation aimed at no one is talk, not a reported event.
+UNDIRECTED_TYPES = frozenset({"REJECT", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
+JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 DIRECTED_MODES = frozenset({"visit"})
 # CAMEO's mediation: the mediator acts, the parties it mediates between receive.
 MEDIATION_MODES = frozenset({"third-party"})
@@ -31,6 +37,9 @@ NOUN_CONFIDENCE = 0.8
 # A main verb whose doer goes unnamed is still more surely the reported event than a bare noun.
 NO_ACTOR_CONFIDENCE = 0.85
 EMBEDDED_CONFIDENCE = 0.9
+NOUN_CONFIDENCES = frozenset({NOUN_CONFIDENCE, round(NOUN_CONFIDENCE * EMBEDDED_CONFIDENCE, 3)})
+# Below this a trigger is a bare noun, or a verb whose doer the text leaves unnamed (see ``confidence``).
+REPORTED_CONFIDENCE = 0.9
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "ccomp"})
 
 
@@ -59,10 +68,12 @@ class EventCoder:
     def __init__(self, parsed: ParsedArticle, actors: ActorIndex, quotes: list[Quote]) -> None:
         self.parsed = parsed
         self.words: Lexicon = lexicon()
-        self.arguments = ArgumentReader(parsed.doc, actors, quotes, self.words)
+        dateline = find_dateline(parsed.text, parsed.layout)
+        self.arguments = ArgumentReader(parsed.doc, actors, quotes, self.words, dateline)
         self.home = home_country(actors)
         self.ethnic = self.ethnic_actors()
         self.entities = list(parsed.doc.ents)
+        self.several_sentences = next(islice(parsed.doc.sents, 1, None), None) is not None
         self.entity_starts = [e.start_char for e in self.entities]
 
     def ethnic_actors(self) -> set[str]:
@@ -79,6 +90,11 @@ class EventCoder:
         for sentence in self.parsed.doc.sents:
             if self.parsed.in_text_flow(sentence.start_char):
                 events += self.sentence_events(sentence)
+        give_counterparts(events)
+        answer_accusations(events, self.words)
+        if len({e.sentence.start for e in events}) > 1:  # a lone sentence's mention is all it reports
+            events = [e for e in events if is_reported(e)]
+        events = one_per_happening(events)
         for number, event in enumerate(events, 1):
             event.id = f"e{number}"
         return events
@@ -101,7 +117,7 @@ class EventCoder:
                 events.append(event)
             else:
                 pending = trigger.governed + pending
-        return sorted(main_events(events), key=lambda e: e.trigger.start)
+        return sorted(main_events(events, nominals=self.several_sentences), key=lambda e: e.trigger.start)
 
     def sentence_facts(self, sentence: SpacySpan) -> SentenceFacts:
         lemmas = (t.lemma_.lower() for t in sentence)
@@ -135,8 +151,8 @@ class EventCoder:
             actor_ids, recipient_ids = recipient_ids, actor_ids  # the manual: the visitor acts, the host receives
         if coding.mode in MEDIATION_MODES:
             actor_ids, recipient_ids = self.arguments.mediation_roles(trigger, actor_ids, recipient_ids)
-        elif coding.type in RECIPROCAL_TYPES and coding.mode not in DIRECTED_MODES:
-            actor_ids, recipient_ids = actor_ids + [r for r in recipient_ids if r not in actor_ids], []
+        elif coding.type in RECIPROCAL_TYPES and coding.mode not in DIRECTED_MODES and not actor_ids:
+            actor_ids, recipient_ids = recipient_ids, []
         if self.words.types[coding.type].requires_recipient and not recipient_ids and len(actor_ids) < 2:
             return None
         return Reading(actor_ids, recipient_ids, reporter, modality, coding)
@@ -215,9 +231,12 @@ class EventCoder:
     def is_verbal_attack(self, trigger: Trigger, coding: Coding, actor_ids: list[str],
                          recipient_ids: list[str]) -> bool:
         """``The Tories attacked Labour's plans``: an attack by and on no armed party, on no physical
-        target and on no country or region, is criticism (ACCUSE), as it mostly is in political news."""
+        target and on no country or region, is criticism (ACCUSE), as it mostly is in political news; so
+        is one told with what was said (``fired back at Moldova, calling its claims absurd``)."""
         if coding.type != "ASSAULT" or not actor_ids or not self.words.has("verbal_attack_verbs", trigger.token.lemma_):
             return False
+        if any(c.dep_ == "advcl" and self.words.has("speech_adjuncts", c.lemma_) for c in trigger.anchor.children):
+            return True  # "fired back at Moldova, calling its claims absurd"
         parties = [self.arguments.actors.actor(a) for a in actor_ids + recipient_ids]
         armed = any(self.words.has("armed_sectors", a.sector or "") for a in parties)
         armed = armed or any(c.dep_ in ("dobj", "nsubjpass") and self.words.has("physical_targets", c.lemma_.lower())
@@ -271,13 +290,83 @@ def is_main_verb(anchor: Token) -> bool:
     return anchor.dep_ in MAIN_CLAUSE_DEPS
 
 
-def main_events(events: list[Event]) -> list[Event]:
+def main_events(events: list[Event], nominals: bool = False) -> list[Event]:
     """The events the sentence reports: a bare noun (``in the wake of the execution``), an embedded clause
     or an event with no doer beside a main verb's event is background the sentence mentions, not reports.
-    A condition (``if Israel attacks Gaza``) stays, marked hypothetical."""
+    A condition (``if Israel attacks Gaza``) stays, marked hypothetical. In an article (``nominals``), a noun
+    or clause naming both its parties stays too: article sentences often tell a second happening that way;
+    a lone wire sentence tells one."""
     if not any(e.confidence == FULL_CONFIDENCE for e in events):
         return events
-    return [e for e in events if e.confidence == FULL_CONFIDENCE or e.hypothetical]
+    return [e for e in events if e.confidence == FULL_CONFIDENCE or e.hypothetical
+            or nominals and names_both_parties(e)]
+
+
+def names_both_parties(event: Event) -> bool:
+    """``Trump's call with Zelensky``, ``Russian airstrikes on Aleppo``, ``charges he threatened to kill
+    the senator``: a noun or embedded clause that names both its doer and whom it is done to tells a
+    happening of its own."""
+    return event.confidence in NOUN_CONFIDENCES | {EMBEDDED_CONFIDENCE} and bool(event.actor and event.recipient)
+
+
+def give_counterparts(events: list[Event]) -> None:
+    """``We also agreed to restart contacts``: a joint act (agreeing, meeting, working together) done by
+    one named party alone is done with the party it last dealt with in the article."""
+    for number, event in enumerate(events):
+        if event.type not in JOINT_TYPES or len(event.actor) != 1 or event.recipient:
+            continue
+        party = event.actor[0].id
+        for earlier in reversed(events[:number]):
+            sides = [earlier.actor, earlier.recipient]
+            if any(r.id == party for r in sides[0]) and sides[1] or any(r.id == party for r in sides[1]) and sides[0]:
+                other = sides[1] if any(r.id == party for r in sides[0]) else sides[0]
+                event.recipient = [r for r in other if r.id != party]
+                break
+
+
+def answer_accusations(events: list[Event], words: Lexicon) -> None:
+    """``The Pentagon rejected these accusations``: a denial of charges with no one named is addressed to
+    whoever last accused the denier in the article."""
+    for number, event in enumerate(events):
+        said = {w.strip(".,;:\"'“”").rstrip("s") for w in event.trigger.text.lower().split()}
+        if event.type != "REJECT" or event.recipient or not said & words.words["accusation_nouns"]:
+            continue
+        denier = {r.id for r in event.actor} | {r.country for r in event.actor if r.country}
+        accusation = next((e for e in reversed(events[:number]) if e.type == "ACCUSE" and e.actor
+                           and denier & ({r.id for r in e.recipient} | {r.country for r in e.recipient})), None)
+        if accusation is not None:
+            event.recipient = [r for r in accusation.actor if r.id not in denier]
+
+
+def is_reported(event: Event) -> bool:
+    """An event the article reports rather than mentions: not a bare noun nor a clause with no named doer,
+    not one that did not or might not happen (``did not attack``, ``if Georgia retaliates``), and, when no
+    one receives it, the undirected act of a main clause (``they discussed a need`` inside a relative
+    clause is talk about the event, not the event)."""
+    if event.negated or event.hypothetical:
+        return False
+    if event.confidence < REPORTED_CONFIDENCE:
+        return names_both_parties(event)
+    if event.recipient or len(event.actor) > 1:
+        return True
+    return event.confidence == FULL_CONFIDENCE and event.type in UNDIRECTED_TYPES
+
+
+def happening(event: Event) -> tuple[str, frozenset[str], frozenset[str], bool]:
+    return (event.type, frozenset(r.id for r in event.actor), frozenset(r.id for r in event.recipient),
+            event.negated)
+
+
+def one_per_happening(events: list[Event]) -> list[Event]:
+    """Each happening once: a later mention of the same act by the same parties (a headline retold in
+    the lead, a claim repeated in a quotation) is the same event; the most confident, first told, stays."""
+    kept: dict[tuple[str, frozenset[str], frozenset[str], bool], Event] = {}
+    for event in events:
+        key = happening(event)
+        if key not in kept or event.confidence > kept[key].confidence:
+            kept[key] = event
+    survivors = {id(e) for e in kept.values()}
+    return [e for e in events if id(e) in survivors]
 
 
 def phrase_text(head: Token) -> str:

@@ -7,9 +7,10 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from ..actors import ActorIndex
-from ..model import ActorRef, Quote
+from ..model import Actor, ActorRef, Quote
+from ..places import Dateline
 from .lexicon import Lexicon
-from .triggers import Trigger
+from .triggers import Trigger, is_for_clause
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "appos"})
 NATIONALITY_DEPS = frozenset({"compound", "amod"})
@@ -23,18 +24,24 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "attr", "oprd", "appos", "dep
 OTHER_CLAUSE_DEPS = frozenset({"advcl", "relcl", "conj", "ccomp", "parataxis", "nsubj", "nsubjpass", "csubj",
                                "mark", "cc", "punct"})
 MAX_DEPTH = 4
+INDEFINITE_WORDS = frozenset({"a", "an", "another", "one", "former", "other", "some"})
 ANTECEDENT_SENTENCES = 2
 
 
 class ArgumentReader:
     """Reads the actors and recipients of triggers in one parsed document."""
 
-    def __init__(self, doc: Doc, actors: ActorIndex, quotes: list[Quote], lexicon: Lexicon) -> None:
+    def __init__(self, doc: Doc, actors: ActorIndex, quotes: list[Quote], lexicon: Lexicon,
+                 dateline: Dateline | None = None) -> None:
         self.doc = doc
         self.actors = actors
         self.quotes = [q for q in quotes if not q.pullquote]
         self.words = lexicon
-        self.actor_at = self.token_actors(doc, actors)
+        holders = title_holders(actors)
+        self.actor_at = {i: holders.get(a, a) for i, a in self.token_actors(doc, actors).items()}
+        if dateline is not None:  # where the story was filed from is no party to it
+            self.actor_at = {i: a for i, a in self.actor_at.items()
+                             if not dateline.start <= doc[i].idx < dateline.end}
 
     @staticmethod
     def token_actors(doc: Doc, actors: ActorIndex) -> dict[int, str]:
@@ -73,6 +80,8 @@ class ArgumentReader:
             return [actor_id, *located]
         if token.pos_ == "PRON":
             return self.pronoun_actors(token)
+        if is_pair_phrase(token, self.words):
+            return self.last_pair(token)
         if depth >= MAX_DEPTH:
             return []
         return self.modifier_actors(token, depth)
@@ -98,9 +107,12 @@ class ArgumentReader:
 
     def pronoun_actors(self, pronoun: Token) -> list[str]:
         lower = pronoun.lower_
-        if self.words.has("first_person_plural", lower):
+        plural = self.words.has("first_person_plural", lower)
+        if plural or self.words.has("first_person_singular", lower):
             quote = self.quote_at(pronoun.idx)
-            return [self.institution_of(quote.speaker.id)] if quote and quote.speaker else []
+            if quote is None or quote.speaker is None:
+                return []
+            return [self.institution_of(quote.speaker.id) if plural else quote.speaker.id]
         if not self.words.has("referring_pronouns", lower):
             return []
         if lower == "it" and is_expletive(pronoun):
@@ -161,6 +173,21 @@ class ArgumentReader:
     def named_actors(self, head: Token) -> list[str]:
         return [a for c in conjuncts(head) if (a := self.actor_at.get(c.i))]
 
+    def last_pair(self, phrase: Token) -> list[str]:
+        """``the two sides``, ``both countries``: the last two parties of different countries named before
+        the phrase in its sentence or the two before it."""
+        first = self.doc[max(phrase.sent.start - 1, 0)].sent.start if phrase.sent.start else 0
+        first = self.doc[max(first - 1, 0)].sent.start if first else 0
+        pair: dict[str, str] = {}
+        for i in range(phrase.i - 1, first - 1, -1):
+            actor_id = self.actor_at.get(i)
+            actor = self.actors.actor(actor_id) if actor_id else None
+            if actor is not None and actor.country and actor.type not in ("region",) and actor.country not in pair:
+                pair[actor.country] = actor_id
+                if len(pair) == 2:
+                    return list(reversed(pair.values()))
+        return []
+
     # --- speech and quotations --------------------------------------------------------------
 
     def speech_verb_over(self, token: Token) -> Token | None:
@@ -200,6 +227,8 @@ class ArgumentReader:
         noun, verb = trigger.phrase, trigger.anchor
         own = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                for a in self.phrase_actors(c)] + self.prepositional_actors(noun)
+        if trigger.dependent is not None and trigger.dependent.head.head == noun:  # "a war of words between A and B"
+            own += self.prepositional_actors(trigger.dependent)
         if own or not trigger.has_light_verb:
             return unique(own)
         if self.words.has("receiving_verbs", verb.lemma_.lower()):
@@ -238,27 +267,45 @@ class ArgumentReader:
     def recipient_of(self, trigger: Trigger, exclude: set[str]) -> list[str]:
         """The recipient from the likely phrases, else whoever must comply with the condition
         (``will boycott unless the president resigns``), else the first located actor further on."""
+        named_by_trigger = self.actor_at.get(trigger.dependent.i) if trigger.dependent is not None else None
+        if named_by_trigger and self.actors.actor(named_by_trigger).country in {
+                self.actors.actor(a).country for a in exclude}:  # "Russia sent troops": its own troops are the act
+            exclude = exclude | {named_by_trigger}
+        places = not self.meets_at_venue(trigger)
         return (self.likely_recipient(trigger, exclude) or self.condition_subject(trigger, exclude)
-                or self.later_actor(trigger.anchor, exclude))
+                or self.later_actor(trigger.anchor, exclude, places))
 
     def condition_subject(self, trigger: Trigger, exclude: set[str]) -> list[str]:
         clauses = [c for t in (trigger, *trigger.governed) for c in t.anchor.children if c.dep_ == "advcl"
                    and any(m.dep_ == "mark" and self.words.has("conditional_markers", m.lower_) for m in c.children)]
         return self.best_phrase([s for c in clauses for s in subjects_here(c)], exclude)
 
-    def later_actor(self, anchor: Token, exclude: set[str]) -> list[str]:
+    def later_actor(self, anchor: Token, exclude: set[str], places: bool = True) -> list[str]:
         """``rejected recent calls by Belarus's rulers``: the first located actor after the trigger in its
-        own clause (not in a clause of time, condition or reason hung on it)."""
+        own clause (not in a clause of time, condition or reason hung on it), not a venue (``in Geneva``)
+        unless ``places``."""
         for token in sorted(clause_tokens(anchor), key=lambda t: t.i):
+            if not places and self.is_venue(token):
+                continue
             actor_id = self.actor_at.get(token.i)
             if token.i > anchor.i and actor_id and actor_id not in exclude and self.actors.actor(actor_id).country:
                 listed = unique([a for c in conjuncts(token) if (a := self.actor_at.get(c.i)) and a not in exclude])
                 return listed or [actor_id]
         return []
 
+    def meets_at_venue(self, trigger: Trigger) -> bool:
+        """Where leaders meet or agree is not whom they meet; where one visits is whom one visits."""
+        return self.words.has("venue_types", trigger.entry.type) and trigger.entry.mode != "visit"
+
+    def is_venue(self, token: Token) -> bool:
+        """A place after ``in``/``at`` (or a word of its name): where something happens."""
+        place = token if token.dep_ == "pobj" else token.head
+        return place.dep_ == "pobj" and self.words.has("location_prepositions", place.head.lower_)
+
     def likely_recipient(self, trigger: Trigger, exclude: set[str]) -> list[str]:
+        places = not self.meets_at_venue(trigger)
         if not trigger.is_noun:
-            return self.best_phrase(self.object_phrases(trigger.anchor), exclude)
+            return self.best_phrase(self.object_phrases(trigger.anchor, places), exclude)
         noun, verb = trigger.phrase, trigger.anchor
         phrases = [o for c in noun.children if c.dep_ == "prep" and self.is_recipient_prep(c)
                    and not self.words.has("actor_prepositions", c.lower_) for o in prep_objects(c)]
@@ -266,27 +313,34 @@ class ArgumentReader:
         if trigger.has_light_verb:
             if self.words.has("receiving_verbs", verb.lemma_.lower()):
                 phrases += subjects(verb)
-            phrases += self.object_phrases(verb)
-        phrases += [o for c in noun.children if c.dep_ == "prep" and self.words.has("location_prepositions", c.lower_)
-                    for o in prep_objects(c)]
+            phrases += self.object_phrases(verb, places)
+        if places:
+            phrases += self.location_objects(noun)
         return self.best_phrase(phrases, exclude)
 
     def is_recipient_prep(self, prep: Token) -> bool:
         return self.words.has("recipient_prepositions", prep.lower_)
 
-    def object_phrases(self, verb: Token) -> list[Token]:
+    def object_phrases(self, verb: Token, places: bool = True) -> list[Token]:
         """Where a verb's recipient may be, most likely first: passive subject, objects, prepositions,
-        the subject of its complement clause (``demanded that Israel ease``), and last a place (``in Juba``)."""
+        the subject of its complement clause (``demanded that Israel ease``), and last a place (``in Juba``)
+        unless ``places`` is False."""
         phrases = [c for c in verb.children if c.dep_ == "nsubjpass"]
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
         phrases += objects
         phrases += [o for c in verb.children if c.dep_ == "prep" and self.is_recipient_prep(c) for o in prep_objects(c)]
         phrases += [o for obj in objects for c in obj.children if c.dep_ == "prep" and self.is_recipient_prep(c)
                     and c.lower_ != "of" for o in prep_objects(c)]
-        phrases += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") for s in subjects_here(c)]
-        phrases += [o for c in verb.children if c.dep_ == "prep" and self.words.has("location_prepositions", c.lower_)
-                    for o in prep_objects(c)]
-        return phrases or [p for c in shared_argument_verbs(verb) for p in self.object_phrases(c)]
+        phrases += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") or is_for_clause(c)
+                    for s in subjects_here(c)]
+        if places:
+            phrases += self.location_objects(verb)
+        return phrases or [p for c in shared_argument_verbs(verb) for p in self.object_phrases(c, places)]
+
+    def location_objects(self, head: Token) -> list[Token]:
+        """The places after ``in``/``at`` hung on the word."""
+        return [o for c in head.children if c.dep_ == "prep" and self.words.has("location_prepositions", c.lower_)
+                for o in prep_objects(c)]
 
     def best_phrase(self, phrases: list[Token], exclude: set[str]) -> list[str]:
         """The first phrase naming a located actor not in ``exclude``, else the first naming any."""
@@ -317,6 +371,30 @@ class ArgumentReader:
 
     def refs(self, actor_ids: list[str]) -> list[ActorRef]:
         return [self.actors.ref(a) for a in unique(actor_ids)]
+
+
+def title_holders(actors: ActorIndex) -> dict[str, str]:
+    """An office named without a name (``the president``, ``the South Korean president``) stands for
+    the one named person of the article who holds it, when their countries agree."""
+    people: dict[str, list[Actor]] = {}
+    for actor in actors.actors:
+        if actor.type == "person" and actor.role:
+            people.setdefault(actor.role.lower().split()[-1], []).append(actor)
+    holders = {}
+    for office in actors.actors:
+        words = office.name.lower().split()
+        if office.type not in ("group", "description") or not words or words[0] in INDEFINITE_WORDS:
+            continue
+        holding = [p for p in people.get(words[-1], []) if None in (p.country, office.country) or p.country == office.country]
+        if len(holding) == 1:
+            holders[office.id] = holding[0].id
+    return holders
+
+
+def is_pair_phrase(head: Token, words: Lexicon) -> bool:
+    """``the two sides``, ``both governments``: a noun for parties, counted as two."""
+    return words.has("pair_nouns", head.lemma_.lower()) and any(
+        c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "amod") for c in head.children)
 
 
 def clause_tokens(anchor: Token, skipped: frozenset[str] = OTHER_CLAUSE_DEPS) -> list[Token]:

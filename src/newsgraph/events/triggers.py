@@ -61,7 +61,8 @@ class Trigger:
         return self.token.pos_ == "NOUN"
 
 
-PARTICLE_FIRST = {"prt": 0, "prep": 1, "agent": 1}
+# "fired back at": an adverb particle says more than the preposition after it
+PARTICLE_FIRST = {"prt": 0, "advmod": 0, "prep": 1, "agent": 1}
 
 
 def dependent_keys(token: Token) -> list[tuple[str, Token]]:
@@ -73,7 +74,18 @@ def dependent_keys(token: Token) -> list[tuple[str, Token]]:
         if child.dep_ in PARTICLE_FIRST:
             keys += [(grandchild.lemma_.lower(), grandchild) for grandchild in child.children]
         keys += [(f"dep:{child.dep_}", child), (f"ent:{child.ent_type_}", child)]
+        keys += [(mark.lemma_.lower(), mark) for mark in for_clause_marks(child)]
     return keys
+
+
+def for_clause_marks(clause: Token) -> list[Token]:
+    """The ``for`` of a for-to clause (``called for the minister to resign``): the parser hangs it on the
+    clause, though it belongs to the verb the clause completes."""
+    return [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"] if clause.dep_ == "advcl" else []
+
+
+def is_for_clause(clause: Token) -> bool:
+    return bool(for_clause_marks(clause))
 
 
 def match_entry(token: Token, lexicon: Lexicon) -> tuple[TriggerEntry | None, Token | None]:
@@ -163,7 +175,20 @@ def matched_words(sentence: Span, lexicon: Lexicon) -> dict[int, tuple[TriggerEn
         reversal = reversal_entry(token, matched, lexicon)
         if reversal is not None:
             matched[token.i] = (reversal, token)
+        elif is_disparaging_description(token, lexicon):
+            matched[token.i] = (TriggerEntry("ACCUSE", "disapprove"), None)
     return matched
+
+
+def is_disparaging_description(token: Token, lexicon: Lexicon) -> bool:
+    """Criticism framed as description: ``described the plan as improper``, ``called the vote a disgrace``."""
+    if not (token.pos_ == "VERB" and lexicon.has("describing_verbs", token.lemma_.lower())
+            and any(c.dep_ == "dobj" for c in token.children)):
+        return False
+    descriptions = [c for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp")]
+    descriptions += [c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"]
+    return any(lexicon.has("disapproval_words", word.lemma_.lower())
+               for description in descriptions for word in description.subtree)
 
 
 def light_verb_anchors(sentence: Span, matched: dict[int, tuple[TriggerEntry, Token | None]],
@@ -192,6 +217,8 @@ def obligation_triggers(sentence: Span, lexicon: Lexicon, triggers: list[Trigger
             continue
         content = [t for t in triggers if t.anchor.i == clause.i
                    or (t.anchor.head.i == clause.i and t.anchor.dep_ in ("acomp", "xcomp", "dobj", "attr"))]
+        if not content and lexicon.has("stative_verbs", clause.lemma_.lower()):
+            continue  # "he should know by now": a judgement of a state, not a demand to act
         found.append(Trigger(clause, TriggerEntry("REQUEST"), clause.head, content, obligation=True))
     return found
 
@@ -203,6 +230,8 @@ def governor_of(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexicon
     codes it, not an event of its own.
     """
     anchor = trigger.anchor
+    if is_for_clause(anchor):
+        return trigger_at(anchor.head, by_index)
     if anchor.dep_ == "advcl":
         protest = trigger_at(anchor.head, by_index)
         return protest if protest is not None and protest.entry.type == "PROTEST" else None
