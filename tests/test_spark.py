@@ -140,3 +140,11 @@ def test_every_question_opens_the_folder(spark_out):
                      ["actor", "NATO"], ["quotes", "--limit", "2"]):
         result = CliRunner().invoke(app, [*question, "--db", str(spark_out)])
         assert result.exit_code == 0, (question, result.output)
+
+
+def test_task_workers_start_with_the_model_loaded(spark):
+    """Workers fork from newsgraph's daemon, which loaded the model: no task loads it again."""
+    from newsgraph.spark import analyse
+
+    loaded = spark.sparkContext.parallelize(range(2), 2).mapPartitions(lambda _: [bool(analyse._pipelines)])
+    assert loaded.collect() == [True, True]

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 MIN_JAVA = 17
 JAVA_HINT = (f"Spark needs Java {MIN_JAVA} or newer: install it (Debian: apt-get install openjdk-{MIN_JAVA}-jre-headless) "
              "or point JAVA_HOME at one")
+DAEMON_MODULE = "newsgraph.spark.daemon"  # forks workers with the model loaded: see its docstring
 
 
 class SparkUnavailable(RuntimeError):
@@ -58,7 +59,8 @@ def spark_session(master: str | None = None, app_name: str = "newsgraph") -> Spa
     check_java()
     if master is None and "PYSPARK_GATEWAY_PORT" not in os.environ:  # not started by spark-submit
         master = "local[*]"
-    builder = SparkSession.builder.appName(app_name).config("spark.ui.showConsoleProgress", "false")
+    builder = (SparkSession.builder.appName(app_name).config("spark.ui.showConsoleProgress", "false")
+               .config("spark.python.daemon.module", DAEMON_MODULE))
     if master:
         builder = builder.master(master).config("spark.ui.enabled", "false")
         if master.startswith("local"):  # the workers run this very Python, with newsgraph installed
