@@ -20,7 +20,7 @@ def test_shipped_weights_load_once_and_score_as_probabilities():
 
 
 def test_model_fills_a_quotation_the_rules_leave_without_speaker(analyze_text):
-    text = ('Olga Brenn leads the farmers in the valley. She met the minister on Friday. '
+    text = ('Olga Brenn leads the farmers in the valley. She travelled to the capital on Friday. '
             '"We came away with nothing at all."')
     [quote] = [q for q in analyze_text(text).quotes if q.kind == "direct"]
     assert quote.speaker is not None and quote.speaker.name == "Olga Brenn"
