@@ -42,6 +42,9 @@ def templates() -> Environment:
     return environment
 
 
+PAGE_FAILURES = (NotReady, UnknownActor, NotFound, QueryError, ValueError)
+
+
 def create_app(db: str | Path, check_seconds: float = CHECK_SECONDS) -> FastAPI:
     """A FastAPI app answering from an in-memory snapshot of the store (or Parquet export) at ``db``,
     refreshed when the store changes; the store itself stays free for an ingest."""
@@ -74,17 +77,20 @@ def create_app(db: str | Path, check_seconds: float = CHECK_SECONDS) -> FastAPI:
         response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
 
+    def failure_response(request: Request, failure: Exception) -> Response:
+        if isinstance(failure, NotReady):
+            return not_ready(request, failure)
+        if isinstance(failure, (UnknownActor, NotFound)):
+            return error(request, 404, str(failure))
+        return error(request, 400, str(failure))
+
     def answer(request: Request, build: Callable[[Workbench], Page], as_json: bool) -> Response:
         try:
             with lock:
                 page = build(live.current().workbench)
                 status = live.status()
-        except NotReady as failure:
-            return not_ready(request, failure)
-        except (UnknownActor, NotFound) as failure:
-            return error(request, 404, str(failure))
-        except (QueryError, ValueError) as failure:
-            return error(request, 400, str(failure))
+        except PAGE_FAILURES as failure:
+            return failure_response(request, failure)
         if as_json:
             body = page.record if page.record is not None else {"title": page.title, **page.data}
             return JSONResponse(jsonable_encoder(body))
@@ -99,6 +105,7 @@ def create_app(db: str | Path, check_seconds: float = CHECK_SECONDS) -> FastAPI:
 
         twin = "/index.json" if path == "/" else f"{path}.json"
         app.add_api_route(twin, json_twin, methods=["GET"], include_in_schema=False)
+
         def csv_file(request: Request) -> Response:
             return csv_download(request, csv_listing or "")
 
@@ -111,12 +118,8 @@ def create_app(db: str | Path, check_seconds: float = CHECK_SECONDS) -> FastAPI:
             with lock:
                 workbench = live.current().workbench
                 body = csv_bytes(workbench.connection, LISTINGS[name], dict(request.query_params), workbench.actor_ids)
-        except NotReady as failure:
-            return not_ready(request, failure)
-        except (UnknownActor, NotFound) as failure:
-            return error(request, 404, str(failure))
-        except (QueryError, ValueError) as failure:
-            return error(request, 400, str(failure))
+        except PAGE_FAILURES as failure:
+            return failure_response(request, failure)
         return Response(body, media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
 
