@@ -43,6 +43,11 @@ class OutputFolder:
             if name.endswith(".parquet"):
                 yield name
 
+    def table_files(self, table: str) -> list[str]:
+        """The Parquet files of one table (none when nothing was written to it yet)."""
+        path = self.path(table)
+        return list(self.files(path)) if self.exists(path) else []
+
     def children(self, path: str) -> list[str]:
         if not self.exists(path):
             return []
@@ -71,6 +76,8 @@ class OutputFolder:
         for table in sorted(tables, key=lambda t: t == "articles"):
             self.move_table(run, table)
         self.delete(self.staging(run))
+        if not self.children(self.path(STAGING)):
+            self.delete(self.path(STAGING))
 
     def move_table(self, run: str, table: str) -> None:
         """Move the files of one table that a run staged (those still there) into the table."""
@@ -84,7 +91,8 @@ class OutputFolder:
             self.fs.rename(self.Path(name), target)
 
     def replace(self, table: str, written: str) -> None:
-        """Put a freshly written derived table in place of the old one."""
+        """Put a freshly written derived table (an empty one when no rows were written) in place of the old one."""
+        self.fs.mkdirs(self.Path(written))
         self.delete(self.path(table))
         self.fs.mkdirs(self.Path(self.path(table)).getParent())
         self.fs.rename(self.Path(written), self.Path(self.path(table)))

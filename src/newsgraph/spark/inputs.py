@@ -17,36 +17,38 @@ from ..ingest.streams import is_readable, read_stream
 from ..model import Article
 
 
-def list_inputs(spark: SparkSession, paths: list[str]) -> tuple[list[str], list[InputError]]:
-    """Every readable file under the given paths and globs, and an error for each path that names none."""
+def list_inputs(spark: SparkSession, paths: list[str]) -> tuple[dict[str, int], list[InputError]]:
+    """Every readable file under the given paths and globs (in order, with its size in bytes), and an error for
+    each path that names none."""
     context = spark.sparkContext
     hadoop_path = context._jvm.org.apache.hadoop.fs.Path  # type: ignore[attr-defined]
     configuration = context._jsc.hadoopConfiguration()  # type: ignore[attr-defined]
-    files: list[str] = []
+    files: dict[str, int] = {}
     errors = []
     for given in paths:
         path = hadoop_path(given)
         statuses = path.getFileSystem(configuration).globStatus(path) or []
-        found = [name for status in statuses for name in files_under(status, path.getFileSystem(configuration))]
+        found = [entry for status in statuses for entry in files_under(status, path.getFileSystem(configuration))]
         if not statuses:
             errors.append(InputError(given, "no such file or directory"))
         elif not found:
             errors.append(InputError(given, "no readable articles here"))
-        files.extend(found)
-    return sorted(dict.fromkeys(files)), errors
+        files.update(found)
+    return dict(sorted(files.items())), errors
 
 
-def files_under(status, fs) -> Iterator[str]:
+def files_under(status, fs) -> Iterator[tuple[str, int]]:
     if not status.isDirectory():
-        yield status.getPath().toString()
+        yield status.getPath().toString(), status.getLen()
         return
     listing = fs.listFiles(status.getPath(), True)
     root = status.getPath().toString()
     while listing.hasNext():
-        name = listing.next().getPath().toString()
+        found = listing.next()
+        name = found.getPath().toString()
         relative = name[len(root):]
         if is_readable(name) and not any(part.startswith((".", "_")) for part in relative.split("/")):
-            yield name
+            yield name, found.getLen()
 
 
 def local_path(uri: str) -> Path | None:

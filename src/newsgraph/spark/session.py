@@ -66,8 +66,8 @@ def spark_session(master: str | None = None, app_name: str = "newsgraph") -> Spa
         if master.startswith("local"):  # the workers run this very Python, with newsgraph installed
             os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         cores = local_cores(master)
-        if cores:  # Spark's default of 200 shuffle partitions is for clusters
-            builder = builder.config("spark.sql.shuffle.partitions", str(4 * cores)) \
+        if cores:  # Spark's default of 200 shuffle partitions is for clusters: here, one per core
+            builder = builder.config("spark.sql.shuffle.partitions", str(cores)) \
                 .config("spark.default.parallelism", str(cores))
     return builder.getOrCreate()
 
