@@ -10,10 +10,11 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 
-from ..ingest import InputError
+from ..ingest import InputError, Inputs, Page
 from ..model import Analysis, Article
 from ..limits import ArticleLimits
 from ..pipeline import Pipeline
@@ -71,8 +72,9 @@ def batches(articles: list[Article], size: int) -> Iterator[list[Article]]:
 
 @contextmanager
 def analysed_batches(articles: list[Article], workers: int, model: str | None, settings: WorkerSettings,
-                     in_process: bool) -> Iterator[Iterator[Analysed]]:
-    """Analysed batches, in completion order: in this process, or in supervised worker processes."""
+                     in_process: bool, pool: WorkerPool | None) -> Iterator[Iterator[Analysed]]:
+    """Analysed batches, in completion order: in this process, or in supervised worker processes (``pool``'s,
+    when the workers were started already)."""
     if in_process:
         pipeline = Pipeline(model)
 
@@ -81,6 +83,9 @@ def analysed_batches(articles: list[Article], workers: int, model: str | None, s
             result.peak_mb = peak_memory_mb()
             return result
         yield (in_process(batch) for batch in batches(articles, WORKER_BATCH))
+        return
+    if pool is not None:
+        yield pool.results(batches(articles, WORKER_BATCH))
         return
     with WorkerPool(workers, model, settings, stored_rows) as pool:
         yield pool.results(batches(articles, WORKER_BATCH))
@@ -113,18 +118,35 @@ class CorpusBuilder:
         self.on_skip = on_skip
         self.summary = BuildSummary()
         self.stored_before: set[str] = set()
+        self.pool: WorkerPool | None = None
 
     def build(self, items: Iterable[Article | InputError]) -> BuildSummary:
         """Analyse and store what is new (or everything, with ``reanalyze``), then relink the corpus."""
         started = time.perf_counter()
-        todo = self.select(items)
-        self.on_total(len(todo))
-        if todo:
-            self.write(todo)
+        with ExitStack() as workers:
+            todo = self.select(self.read(items, workers))
+            self.on_total(len(todo))
+            if todo:
+                self.write(todo)
         link_corpus(self.store)
         self.summary.near_duplicates = self.count_new_duplicates(todo)
         self.summary.seconds = time.perf_counter() - started
         return self.summary
+
+    def read(self, items: Iterable[Article | InputError], workers: ExitStack) -> Iterator[Article | InputError]:
+        """The items, with the crawled pages among ``Inputs`` read in parallel by the workers that will analyse
+        the articles (started at the first page, on ``workers``), not one by one here."""
+        if not isinstance(items, Inputs) or self.workers == 1:
+            yield from items
+            return
+        unread = items.with_pages()
+        for item in unread:
+            if isinstance(item, Page):
+                self.pool = workers.enter_context(
+                    WorkerPool(self.workers or default_workers(), self.model, self.settings, stored_rows))
+                yield from self.pool.read(chain([item], unread))
+                return
+            yield item
 
     def select(self, items: Iterable[Article | InputError]) -> list[Article]:
         """The articles to analyse: each id once, stored ones only when re-analysing; errors recorded."""
@@ -160,7 +182,7 @@ class CorpusBuilder:
         workers = self.workers or min(default_workers(), max(1, len(todo) // ARTICLES_PER_WORKER))
         in_process = self.workers == 1
         with analysed_batches(todo, 1 if in_process else workers, self.model, self.settings,
-                              in_process) as results:
+                              in_process, self.pool) as results:
             for result in results:
                 if result.peak_mb:
                     self.summary.worker_peak_mb[result.pid] = max(result.peak_mb,

@@ -18,12 +18,14 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
+from ..ingest import InputError, Page
 from ..model import Article
 from ..pipeline import Pipeline
 from ..store import TableRows
@@ -32,6 +34,7 @@ PR_SET_PDEATHSIG = 1
 STOP_SECONDS = 5.0
 POLL_SECONDS = 1.0
 WALL_FACTOR = 10  # a worker using no CPU (blocked) is stopped after this many times its CPU budget in wall time
+PAGE_BATCH = 16  # crawled pages a worker reads at a time
 
 
 @dataclass(frozen=True)
@@ -54,12 +57,30 @@ class Failure:
 
 @dataclass
 class Analysed:
-    """What came back for a batch: the stored rows of its articles, the failures, and the worker's peak memory."""
+    """What came back for a batch: the stored rows of its articles, the failures, and the worker's peak memory;
+    for a PageBatch, what each page read into."""
 
     rows: list[TableRows]
     failures: list[Failure] = field(default_factory=list)
     pid: int = 0
     peak_mb: float = 0.0
+    read: list[tuple[int, Article | InputError]] = field(default_factory=list)
+
+
+class PageBatch(list):
+    """Crawled pages, each with its place in the input, for a worker to read into articles."""
+
+
+def read_batch(pages: PageBatch) -> Analysed:
+    return Analysed([], pid=os.getpid(), read=[(index, page.article()) for index, page in pages])
+
+
+def failed_alone(batch: list, reason: str, pid: int, peak_mb: float) -> Analysed:
+    """The result of a one-item batch whose worker died or overran."""
+    if isinstance(batch, PageBatch):
+        [(index, page)] = batch
+        return Analysed([], pid=pid, peak_mb=peak_mb, read=[(index, InputError(page.origin, reason))])
+    return Analysed([], [Failure(batch[0], reason)], pid=pid, peak_mb=peak_mb)
 
 
 class WorkerStartFailed(RuntimeError):
@@ -147,7 +168,7 @@ def worker_main(connection: Connection, parent: int, model: str | None, memory_m
             return
         if articles is None:
             return
-        result = analyse_batch(pipeline, articles, to_rows)
+        result = read_batch(articles) if isinstance(articles, PageBatch) else analyse_batch(pipeline, articles, to_rows)
         result.peak_mb = peak_memory_mb()
         connection.send(("done", result))
 
@@ -263,6 +284,30 @@ class WorkerPool:
                 return
             yield from self._collect(queue)
 
+    def read(self, items: Iterable[Article | InputError | Page]) -> Iterator[Article | InputError]:
+        """The items in their order, each page read into its article by the workers, PAGE_BATCH at a time."""
+        waiting: dict[int, Article | InputError] = {}
+        next_index = 0
+
+        def page_batches() -> Iterator[PageBatch]:
+            batch = PageBatch()
+            for index, item in enumerate(items):
+                if not isinstance(item, Page):
+                    waiting[index] = item
+                    continue
+                batch.append((index, item))
+                if len(batch) == PAGE_BATCH:
+                    yield batch
+                    batch = PageBatch()
+            if batch:
+                yield batch
+
+        for result in chain(self.results(page_batches()), [Analysed([])]):
+            waiting.update(result.read)
+            while next_index in waiting:
+                yield waiting.pop(next_index)
+                next_index += 1
+
     def _collect(self, queue: deque[list[Article]]) -> Iterator[Analysed]:
         """Wait for the next worker to answer, die or overrun its time, and deal with it."""
         waiting = [w for w in self.workers if w.batch is not None or not w.ready]
@@ -312,6 +357,6 @@ class WorkerPool:
         if batch is None:
             return
         if len(batch) == 1:
-            yield Analysed([], [Failure(batch[0], reason)], pid=worker.process.pid or 0, peak_mb=peak_mb)
+            yield failed_alone(batch, reason, worker.process.pid or 0, peak_mb)
         else:
-            queue.extendleft([article] for article in reversed(batch))
+            queue.extendleft(type(batch)([item]) for item in reversed(batch))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -47,3 +48,18 @@ def page_article(body: bytes, url: str | None, origin: str, *, date: str | None 
     return make_article(fields["text"] or "", warnings=decoded.warnings, title=fields["title"],
                         date=fields["date"] or date, author=fields["author"], url=url or fields["url"],
                         source=site_name or domain, **metadata)
+
+
+@dataclass
+class Page:
+    """A crawled page found but not read yet: its article is extracted where that is cheapest (a worker process,
+    a Spark task), not where the page was found."""
+
+    body: bytes
+    url: str | None
+    origin: str
+    date: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def article(self) -> Article | InputError:
+        return page_article(self.body, self.url, self.origin, date=self.date, **self.metadata)

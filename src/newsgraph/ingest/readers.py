@@ -73,25 +73,43 @@ Reader = Callable[[str, list[str], str, Columns], Iterator[Article | InputError]
 
 
 def read_inputs(paths: Iterable[str], columns: Columns | None = None, stdin: BinaryIO | None = None,
-                fetcher: Fetcher | None = None) -> Iterator[Article | InputError]:
+                fetcher: Fetcher | None = None) -> Inputs:
     """Every article in the given paths (``-`` is standard input, URLs are fetched), and an error per unreadable input."""
-    columns = columns or Columns()
-    for given in paths:
-        if is_url(given):
-            yield from read_url(given, fetcher or Fetcher())
-            continue
-        if given == "-":
-            data = (stdin or sys.stdin.buffer).read()
-            yield from read_bytes(data, "-", sniff_reader(data), columns, path=None)
-            continue
-        path = Path(given)
-        kind = entry_kind(path)
-        if kind == "folder":
-            yield from read_folder(path, given, columns, fetcher)
-        elif kind == "file":
-            yield from read_file(path, given, columns, fetcher)
-        else:
-            yield InputError(given, kind)
+    return Inputs(paths, columns or Columns(), stdin, fetcher)
+
+
+class Inputs:
+    """The articles and errors of some inputs, read in order as they are iterated. The article of a crawled page
+    is extracted on the way, unless a caller takes the pages unread (``with_pages``) to extract them in parallel."""
+
+    def __init__(self, paths: Iterable[str], columns: Columns, stdin: BinaryIO | None,
+                 fetcher: Fetcher | None) -> None:
+        self.paths = paths
+        self.columns = columns
+        self.stdin = stdin
+        self.fetcher = fetcher
+
+    def __iter__(self) -> Iterator[Article | InputError]:
+        for item in self.with_pages():
+            yield item.article() if isinstance(item, Page) else item
+
+    def with_pages(self) -> Iterator[Article | InputError | Page]:
+        for given in self.paths:
+            if is_url(given):
+                yield from read_url(given, self.fetcher or Fetcher())
+                continue
+            if given == "-":
+                data = (self.stdin or sys.stdin.buffer).read()
+                yield from read_bytes(data, "-", sniff_reader(data), self.columns, path=None)
+                continue
+            path = Path(given)
+            kind = entry_kind(path)
+            if kind == "folder":
+                yield from read_folder(path, given, self.columns, self.fetcher)
+            elif kind == "file":
+                yield from read_file(path, given, self.columns, self.fetcher)
+            else:
+                yield InputError(given, kind)
 
 
 def entry_kind(path: Path) -> str:
@@ -112,7 +130,7 @@ def entry_kind(path: Path) -> str:
 
 
 def read_folder(folder: Path, given: str, columns: Columns,
-                fetcher: Fetcher | None = None) -> Iterator[Article | InputError]:
+                fetcher: Fetcher | None = None) -> Iterator[Article | InputError | Page]:
     files: list[Path] = []
     for item in walk_folder(folder):
         if isinstance(item, InputError):
@@ -164,7 +182,7 @@ def folder_key(folder: Path) -> tuple[int, int]:
 
 
 def read_file(path: Path, given: str, columns: Columns,
-              fetcher: Fetcher | None = None) -> Iterator[Article | InputError]:
+              fetcher: Fetcher | None = None) -> Iterator[Article | InputError | Page]:
     suffix = path.suffix.lower()
     reader = READERS.get(suffix, read_text)
     try:
@@ -338,4 +356,5 @@ READERS: dict[str, Reader] = {
 # Compressed files, web archives, feeds, sitemaps and URL lists build on the readers above.
 from .feeds import is_url, read_url  # noqa: E402
 from .fetch import Fetcher  # noqa: E402
+from .pages import Page  # noqa: E402
 from .streams import is_readable, is_stream_input, read_stream  # noqa: E402

@@ -14,6 +14,7 @@ from .compression import DECOMPRESSION_ERRORS, decompressed, decompression_failu
 from .decode import MAX_ARTICLE_BYTES, UnreadableInput, decode_bytes
 from .feeds import read_feed, read_sitemap, read_url_list, web_kind
 from .fetch import Fetcher
+from .pages import Page
 from .readers import READERS, Columns, InputError, read_bytes, read_html, read_json, read_parquet, read_text
 from .warc import read_warc
 
@@ -42,7 +43,7 @@ def is_readable(name: str) -> bool:
 
 
 def read_stream(open_raw: Opener, name: str, given: str, columns: Columns,
-                fetcher: Fetcher | None = None) -> Iterator[Article | InputError]:
+                fetcher: Fetcher | None = None) -> Iterator[Article | InputError | Page]:
     """Every article in the file called ``name``, decompressing it on the way; errors as InputError lines."""
     compression, _ = split_compression(name)
     suffix = inner_suffix(name)

@@ -12,8 +12,7 @@ from typing import BinaryIO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from ..model import Article
-from .pages import page_article
+from .pages import Page
 from .readers import InputError
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -33,8 +32,8 @@ class CountingReader:
         return data
 
 
-def read_warc(stream: BinaryIO, origin: str) -> Iterator[Article | InputError]:
-    """Every HTML response in a WARC stream (gzip members or plain), and one error per bad record."""
+def read_warc(stream: BinaryIO, origin: str) -> Iterator[Page | InputError]:
+    """Every HTML response in a WARC stream (gzip members or plain) as a page to read, and one error per bad record."""
     counted = CountingReader(stream)
     records = ArchiveIterator(counted)
     end = 0
@@ -44,7 +43,7 @@ def read_warc(stream: BinaryIO, origin: str) -> Iterator[Article | InputError]:
                 yield InputError(f"{origin}: byte {end}", "not a WARC record (no WARC/1.x header)")
                 return
             if record.rec_type == "response" and is_html(record):
-                yield response_article(record, origin)
+                yield response_page(record, origin)
             records.read_to_end(record)
             end = records.get_record_offset() + records.get_record_length()
     except ArchiveLoadFailed:
@@ -59,7 +58,7 @@ def is_html(record) -> bool:
     return content_type.split(";")[0].strip().lower() in HTML_TYPES
 
 
-def response_article(record, origin: str) -> Article | InputError:
+def response_page(record, origin: str) -> Page | InputError:
     headers = record.rec_headers
     record_id = headers.get_header("WARC-Record-ID")
     where = f"{origin}: {record_id}"
@@ -67,5 +66,5 @@ def response_article(record, origin: str) -> Article | InputError:
     if record.raw_stream.limit:
         return InputError(where, f"truncated WARC record ({record.raw_stream.limit} bytes missing)")
     warc_date = headers.get_header("WARC-Date")
-    return page_article(body, headers.get_header("WARC-Target-URI"), where,
-                        date=warc_date[:10] if warc_date else None, warc_record_id=record_id)
+    return Page(body, headers.get_header("WARC-Target-URI"), where, date=warc_date[:10] if warc_date else None,
+                metadata={"warc_record_id": record_id})

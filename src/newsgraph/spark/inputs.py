@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 from pyspark.sql import SparkSession
 
-from ..ingest import Columns, InputError
+from ..ingest import Columns, InputError, Page
 from ..ingest.readers import read_file
 from ..ingest.streams import is_readable, read_stream
 from ..model import Article
@@ -56,7 +56,7 @@ def local_path(uri: str) -> Path | None:
     return Path(unquote(parts.path)) if parts.scheme in ("", "file") else None
 
 
-def read_listed(uri: str, columns: Columns) -> Iterator[Article | InputError]:
+def read_listed(uri: str, columns: Columns) -> Iterator[Article | InputError | Page]:
     """The articles of one listed file, read where the task runs."""
     local = local_path(uri)
     if local is not None:

@@ -19,7 +19,7 @@ from itertools import accumulate
 from pyspark.sql import SparkSession
 
 from ..corpus.build import BuildSummary
-from ..ingest import Columns, InputError
+from ..ingest import Columns, InputError, Page
 from ..model import Article
 from ..store import ARTICLE_TABLES
 from .analyse import analyse_partition
@@ -90,8 +90,11 @@ def analyse_inputs(session: SparkSession, folder: OutputFolder, run: str, files:
     return counts, skipped
 
 
-def keyed_entries(items: Iterable[Article | InputError]) -> Iterator[tuple]:
+def keyed_entries(items: Iterable[Article | InputError | Page]) -> Iterator[tuple]:
+    """Each item keyed by article id (or by its error), a crawled page read here, in the reading task."""
     for item in items:
+        if isinstance(item, Page):
+            item = item.article()
         if isinstance(item, InputError):
             yield (item.source, item.reason), (ERROR, item, 1)
         else:
