@@ -132,3 +132,18 @@ def test_gzip_garbage_inside_a_warc_gz_keeps_the_records_before_it(tmp_path, rec
     assert len(articles) == 2
     [error] = errors
     assert error.source.startswith(str(path))
+
+
+def test_workers_read_crawled_pages_as_this_process_does_in_input_order(tmp_path, records):
+    """Pages go to the ingest workers to be read, many at a time; what comes back is in the inputs' order."""
+    from newsgraph.corpus.build import stored_rows
+    from newsgraph.corpus.workers import WorkerPool, WorkerSettings
+
+    pages = [*sample_pages(records), ("https://zeitung.example.de/sturm", GERMAN_PAGE)] * 5
+    (tmp_path / "a.warc.gz").write_bytes(write_warc(tmp_path / "crawl.warc.gz", pages).read_bytes())
+    (tmp_path / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    inputs = read_inputs([str(tmp_path / "a.warc.gz"), str(tmp_path / "b.jsonl")])
+    with WorkerPool(2, None, WorkerSettings(), stored_rows) as pool:
+        read = list(pool.read(inputs.with_pages()))
+    assert read == list(inputs)
+    assert len(read) == len(pages) + len(records) and sum(isinstance(item, InputError) for item in read) == 5
