@@ -207,7 +207,7 @@ class Worker:
         self.budget = settings.seconds_per_article * len(batch)
         self.started = time.monotonic()
         self.cpu_started = cpu_seconds_of(self.process.pid) or 0.0
-        self.articles += len(batch)
+        self.articles += 0 if isinstance(batch, PageBatch) else len(batch)  # reading pages adds no memory
         self.connection.send(batch)
 
     def overran(self) -> bool:
