@@ -103,22 +103,26 @@ def chunk_files(folder: OutputFolder) -> list[dict[str, str]]:
 
 
 def chunk_articles(files: dict[str, str], run: str) -> Iterator[LinkedArticle]:
+    """The articles of one chunk, each with its own rows of every table."""
     rows = {table: by_article(read_rows(uri, CHUNK_COLUMNS[table])) for table, uri in files.items()}
     new = f"-{run}-" in files.get("articles", "")
     for article_id, [article] in rows.get("articles", {}).items():
-        def of(table: str) -> list[dict]:
-            return rows.get(table, {}).get(article_id, [])
-        mentions = Counter(m["actor_id"] for m in of("mentions"))
-        actors = [ArticleActor(article_id, a["actor_id"], a["name"], a["type"], a["country"], a["sector"],
-                               a["organisation"], a["role"], tuple(a["aliases"] or ()), mentions[a["actor_id"]])
-                  for a in of("actors")]
-        [signature] = of("signatures")
-        yield LinkedArticle(
-            article_id, (article["date"], article["source"], article["url"]), new, signature["minhash"], actors,
-            sorted((q["quote_id"], q["text"], q["speaker_id"]) for q in of("quotes")),
-            sorted((tuple(e[c] for c in DYAD_EVENT_COLUMNS) for e in of("events")
-                    if not e["negated"] and not e["hypothetical"]), key=lambda e: e[0]),
-            [(s["event_id"], s["side"], s["position"], s["actor_id"]) for s in of("event_actors")])
+        yield linked_article(article, {table: grouped.get(article_id, []) for table, grouped in rows.items()}, new)
+
+
+def linked_article(article: dict, own: dict[str, list[dict]], new: bool) -> LinkedArticle:
+    article_id = article["article_id"]
+    mentions = Counter(m["actor_id"] for m in own.get("mentions", []))
+    actors = [ArticleActor(article_id, a["actor_id"], a["name"], a["type"], a["country"], a["sector"],
+                           a["organisation"], a["role"], tuple(a["aliases"] or ()), mentions[a["actor_id"]])
+              for a in own.get("actors", [])]
+    [signature] = own["signatures"]
+    return LinkedArticle(
+        article_id, (article["date"], article["source"], article["url"]), new, signature["minhash"], actors,
+        sorted((q["quote_id"], q["text"], q["speaker_id"]) for q in own.get("quotes", [])),
+        sorted((tuple(e[c] for c in DYAD_EVENT_COLUMNS) for e in own.get("events", [])
+                if not e["negated"] and not e["hypothetical"]), key=lambda e: e[0]),
+        [(s["event_id"], s["side"], s["position"], s["actor_id"]) for s in own.get("event_actors", [])])
 
 
 def by_article(rows: list[dict]) -> dict[str, list[dict]]:
