@@ -119,6 +119,21 @@ def test_spark_answers_as_ingest_does(ingested, spark_out):
         assert folder.relations("NATO", "RUS").to_pylist() == store.relations("NATO", "RUS").to_pylist()
 
 
+def test_a_run_on_more_inputs_adds_them_beside_the_first_runs(spark, inputs, ingested, tmp_path):
+    """Two runs' files never take each other's names: the second run's articles join the first run's."""
+    from newsgraph.spark.job import spark_ingest
+
+    out = tmp_path / "corpus"
+    first = spark_ingest(inputs[:1], str(out), spark=spark)
+    second = spark_ingest(inputs, str(out), spark=spark)
+    assert first.added and second.added and second.present == first.added
+    with Corpus(ingested) as store, Corpus(out) as folder:
+        for table in TABLES:
+            assert len(rows(folder, table)) == len(rows(store, table)), table
+        for table, columns in MEMBERSHIPS.items():
+            assert rows(folder, table, columns) == rows(store, table, columns), table
+
+
 def test_article_tables_are_partitioned_by_day(spark_out):
     days = {p.name for p in (spark_out / "articles").iterdir() if p.is_dir()}
     assert "day=2025-01-09" in days
