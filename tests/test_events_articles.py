@@ -239,3 +239,42 @@ def test_the_office_named_without_a_name_is_its_named_holder(analyze_text):
             "Petra Lind, the leader of the opposition, criticized the president on Tuesday.")
     event = only_event(analyze_text(text), "ACCUSE")
     assert names(event.recipient) == {"ion rusu"}
+
+
+# --- headlines: no articles, no auxiliaries, commas for "and", "to" for the future ---------------------
+
+# (what the headline shows, headline, type, actor countries, recipient countries, future)
+HEADLINES = [
+    ("a comma lists joint subjects", "Peru, Chile agree to resume talks", "AGREE", {"PER", "CHL"}, set(), False),
+    ("a comma lists the parties to talks", "Moldova, Armenia hold talks on border", "CONSULT", {"MDA", "ARM"},
+     set(), False),
+    ("a past participle without its auxiliary is passive", "Moldovan opposition leader arrested", "COERCE",
+     set(), {"MDA"}, False),
+    ("a participle on the headline's noun is done to it", "Three Armenian soldiers killed by Moldovan troops",
+     "ASSAULT", {"MDA"}, {"ARM"}, False),
+    ("an infinitive main verb is the future", "Moldova to expel Armenian diplomats", "THREATEN", {"MDA"}, {"ARM"},
+     True),
+    ("a cooperative act to come is an agreement", "Germany to send aid to Pakistan", "AGREE", {"DEU"}, {"PAK"},
+     True),
+    ("an infinitive on the headline's noun is the future", "Armenian president to visit Moldova", "AGREE",
+     {"ARM"}, {"MDA"}, True),
+]
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient, future", [case[1:] for case in HEADLINES],
+                         ids=[case[0] for case in HEADLINES])
+def test_headline_grammar(analyze_text, text, event_type, actor, recipient, future):
+    event = only_event(analyze_text(text, date=DATE), event_type)
+    assert countries(event.actor) == actor and countries(event.recipient) == recipient
+    assert event.future is future
+
+
+def test_a_past_verb_ending_a_sentence_with_a_period_stays_active(analyze_text):
+    event = only_event(analyze_text("Moldovan police arrested two Armenian activists.", date=DATE), "COERCE")
+    assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"ARM"}
+
+
+def test_a_closing_report_is_no_passive_participle(analyze_text):
+    text = "Moldovan guards tortured Armenian migrants at the border, a rights group charged on Saturday."
+    event = only_event(analyze_text(text, date=DATE), "ASSAULT")
+    assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"ARM"}

@@ -15,7 +15,7 @@ from ..dates import resolve_date
 from ..document import ParsedArticle
 from ..model import ActorRef, Event, Place, Quote, Span
 from ..places import find_dateline, resolve_place
-from .arguments import ArgumentReader
+from .arguments import ArgumentReader, is_headline_clause
 from .coding import Coding, code, scores
 from .lexicon import Lexicon, lexicon
 from .modality import Modality, read_modality
@@ -287,7 +287,7 @@ def is_main_verb(anchor: Token) -> bool:
     not of an adjunct (``killing one person``, ``to discuss the plan``), a relative clause or a complement."""
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
         anchor = anchor.head
-    return anchor.dep_ in MAIN_CLAUSE_DEPS
+    return anchor.dep_ in MAIN_CLAUSE_DEPS or is_headline_clause(anchor)
 
 
 def main_events(events: list[Event], nominals: bool = False) -> list[Event]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorIndex
 from ..model import Actor, ActorRef, Quote
@@ -26,6 +26,8 @@ OTHER_CLAUSE_DEPS = frozenset({"advcl", "relcl", "conj", "ccomp", "parataxis", "
 MAX_DEPTH = 4
 INDEFINITE_WORDS = frozenset({"a", "an", "another", "one", "former", "other", "some"})
 ANTECEDENT_SENTENCES = 2
+HEADLINE_MAX_TOKENS = 20
+HEADLINE_LIST_DEPS = frozenset({"npadvmod", "dep", "nsubj", "appos"})
 
 
 class ArgumentReader:
@@ -240,7 +242,7 @@ class ArgumentReader:
 
         ``is opposed to``, ``is committed to``: a stative participle's subject is its actor.
         """
-        if is_passive(verb) and not self.words.has("stative_participles", verb.lemma_.lower()):
+        if self.is_passive(verb) and not self.words.has("stative_participles", verb.lemma_.lower()):
             agent = passive_agent(verb)
             return self.phrase_actors(agent) if agent is not None else []
         subject = subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -325,7 +327,7 @@ class ArgumentReader:
         """Where a verb's recipient may be, most likely first: passive subject, objects, prepositions,
         the subject of its complement clause (``demanded that Israel ease``), and last a place (``in Juba``)
         unless ``places`` is False."""
-        phrases = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        phrases = self.patients(verb)
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
         phrases += objects
         phrases += [o for c in verb.children if c.dep_ == "prep" and self.is_recipient_prep(c) for o in prep_objects(c)]
@@ -336,6 +338,29 @@ class ArgumentReader:
         if places:
             phrases += self.location_objects(verb)
         return phrases or [p for c in shared_argument_verbs(verb) for p in self.object_phrases(c, places)]
+
+    def is_passive(self, verb: Token) -> bool:
+        return is_passive(verb) or is_reduced_passive(verb) or self.is_headline_passive(verb)
+
+    def is_headline_passive(self, verb: Token) -> bool:
+        """``Opposition leader arrested``: a headline drops the passive's auxiliary, so a main verb in the
+        past with a subject and no object or clause after it is passive, when the parser reads it as a
+        participle or the verb's act is one done to someone (an arrest, a killing, a sanction)."""
+        if not (verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN") and is_headline(verb.sent)):
+            return False
+        if any(c.dep_ in ("aux", "auxpass", "neg") or c.dep_ in OBJECT_DEPS | {"ccomp", "xcomp"} for c in verb.children):
+            return False
+        entry = self.words.entries(verb.lemma_.lower(), "VERB").get(None)
+        return verb.tag_ == "VBN" or entry is not None and self.words.has("patient_subject_types", entry.type)
+
+    def patients(self, verb: Token) -> list[Token]:
+        """Who a passive verb is done to: its passive subject, the noun a participle describes (``envoy
+        expelled from``), or a headline passive's subject."""
+        if is_reduced_passive(verb):
+            return [verb.head]
+        if self.is_headline_passive(verb):
+            return [c for c in verb.children if c.dep_ == "nsubj"]
+        return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
     def location_objects(self, head: Token) -> list[Token]:
         """The places after ``in``/``at`` hung on the word."""
@@ -446,6 +471,35 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
 
 
+def is_reduced_passive(verb: Token) -> bool:
+    """``three activists detained by police``: a past participle describing a noun is done to the noun;
+    not one with an object or a coordinated verb of its own (a misread active verb), nor a closing
+    ``..., a rights group charged on Saturday`` (a report misread as a participle)."""
+    if not (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")):
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "conj") for c in verb.children):
+        return False
+    noun = verb.head
+    after = verb.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(verb.doc) else None
+    closing = after is None or after.is_punct and after.text in ".!?"
+    return not (closing and noun.left_edge.i > 0 and verb.doc[noun.left_edge.i - 1].text == ",")
+
+
+def is_headline_clause(verb: Token) -> bool:
+    """``Three soldiers killed in border clash``, ``President to visit Chad``: a headline with a noun for
+    its root tells its event in the clause hung on the noun."""
+    return verb.dep_ in ("acl", "relcl") and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") \
+        and is_headline(verb.sent)
+
+
+def is_headline(sentence: Span) -> bool:
+    """A line with no closing punctuation, as headlines are written."""
+    last = sentence[-1]
+    while last.i > sentence.start and (last.is_space or last.is_quote or last.is_bracket):
+        last = last.doc[last.i - 1]
+    return not (last.is_punct and last.text in ".!?:;") and len(sentence) <= HEADLINE_MAX_TOKENS
+
+
 def passive_agent(verb: Token) -> Token | None:
     agent = child(verb, "agent")
     return next(iter(prep_objects(agent)), None) if agent is not None else None
@@ -454,7 +508,23 @@ def passive_agent(verb: Token) -> Token | None:
 def subjects_here(verb: Token, passive: bool = False) -> list[Token]:
     """The verb's own subject; a passive subject too when it controls a clause below (``is prepared to``)."""
     deps = ("nsubj", "csubj", "nsubjpass") if passive else ("nsubj", "csubj")
-    return [c for c in verb.children if c.dep_ in deps]
+    found = [c for c in verb.children if c.dep_ in deps]
+    return [*listed_before(found[0]), *found] if found and is_headline(verb.sent) else found
+
+
+def listed_before(subject: Token) -> list[Token]:
+    """``Peru, Chile agree to resume talks``: a headline lists joint subjects with a comma for ``and``,
+    which the parser hangs on the verb as a loose modifier."""
+    comma = subject.left_edge.i - 1
+    if comma < 1 or subject.doc[comma].text != ",":
+        return []
+    listed = subject.doc[comma - 1]
+    while listed.head.i != subject.head.i and listed.head.i < comma and listed.head.i != listed.i:
+        listed = listed.head
+    if listed.head.i == subject.head.i and listed.dep_ in HEADLINE_LIST_DEPS and listed.pos_ == "PROPN" \
+            and listed.ent_type_ not in ("DATE", "TIME"):
+        return [listed]
+    return []
 
 
 def subjects(verb: Token) -> list[Token]:
