@@ -15,7 +15,8 @@ from ..dates import resolve_date
 from ..document import ParsedArticle
 from ..model import ActorRef, Event, Place, Quote, Span
 from ..places import find_dateline, resolve_place
-from .arguments import ArgumentReader, is_headline_clause
+from .arguments import ArgumentReader
+from .headlines import is_headline_clause
 from .coding import Coding, code, scores
 from .lexicon import Lexicon, lexicon
 from .modality import Modality, read_modality

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..actors import ActorIndex
 from ..model import Actor, ActorRef, Quote
 from ..places import Dateline
+from .headlines import headline_verb_subjects, is_headline, is_headline_state
 from .lexicon import Lexicon
 from .triggers import Trigger, is_for_clause
 
@@ -26,7 +27,6 @@ OTHER_CLAUSE_DEPS = frozenset({"advcl", "relcl", "conj", "ccomp", "parataxis", "
 MAX_DEPTH = 4
 INDEFINITE_WORDS = frozenset({"a", "an", "another", "one", "former", "other", "some"})
 ANTECEDENT_SENTENCES = 2
-HEADLINE_MAX_TOKENS = 20
 HEADLINE_LIST_DEPS = frozenset({"npadvmod", "dep", "nsubj", "appos"})
 
 
@@ -231,6 +231,10 @@ class ArgumentReader:
                for a in self.phrase_actors(c)] + self.prepositional_actors(noun)
         if trigger.dependent is not None and trigger.dependent.head.head == noun:  # "a war of words between A and B"
             own += self.prepositional_actors(trigger.dependent)
+        if not own and not trigger.has_light_verb and is_headline_state(noun):
+            holder = noun.head.head  # with the parties a comma lists beside it: "Armenia, Moldova in talks"
+            listed = [c for c in holder.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            return unique([a for party in (holder, *listed) for a in self.phrase_actors(party)])
         if own or not trigger.has_light_verb:
             return unique(own)
         if self.words.has("receiving_verbs", verb.lemma_.lower()):
@@ -485,21 +489,6 @@ def is_reduced_passive(verb: Token) -> bool:
     return not (closing and noun.left_edge.i > 0 and verb.doc[noun.left_edge.i - 1].text == ",")
 
 
-def is_headline_clause(verb: Token) -> bool:
-    """``Three soldiers killed in border clash``, ``President to visit Chad``: a headline with a noun for
-    its root tells its event in the clause hung on the noun."""
-    return verb.dep_ in ("acl", "relcl") and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") \
-        and is_headline(verb.sent)
-
-
-def is_headline(sentence: Span) -> bool:
-    """A line with no closing punctuation, as headlines are written."""
-    last = sentence[-1]
-    while last.i > sentence.start and (last.is_space or last.is_quote or last.is_bracket):
-        last = last.doc[last.i - 1]
-    return not (last.is_punct and last.text in ".!?:;") and len(sentence) <= HEADLINE_MAX_TOKENS
-
-
 def passive_agent(verb: Token) -> Token | None:
     agent = child(verb, "agent")
     return next(iter(prep_objects(agent)), None) if agent is not None else None
@@ -508,7 +497,7 @@ def passive_agent(verb: Token) -> Token | None:
 def subjects_here(verb: Token, passive: bool = False) -> list[Token]:
     """The verb's own subject; a passive subject too when it controls a clause below (``is prepared to``)."""
     deps = ("nsubj", "csubj", "nsubjpass") if passive else ("nsubj", "csubj")
-    found = [c for c in verb.children if c.dep_ in deps]
+    found = [c for c in verb.children if c.dep_ in deps] or headline_verb_subjects(verb)
     return [*listed_before(found[0]), *found] if found and is_headline(verb.sent) else found
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .arguments import is_headline_clause
+from .headlines import is_headline_clause
 from .lexicon import Lexicon
 
 CLAUSE_CLIMB_DEPS = frozenset({"xcomp", "acl", "acomp"})

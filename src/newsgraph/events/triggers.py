@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .headlines import is_headline_verb
 from .lexicon import Lexicon, TriggerEntry
 
 NOT_AN_EVENT = "-"
@@ -58,7 +59,7 @@ class Trigger:
 
     @property
     def is_noun(self) -> bool:
-        return self.token.pos_ == "NOUN"
+        return self.token.pos_ == "NOUN" and not is_headline_verb(self.token)
 
 
 # "fired back at": an adverb particle says more than the preposition after it
@@ -90,7 +91,7 @@ def is_for_clause(clause: Token) -> bool:
 
 def match_entry(token: Token, lexicon: Lexicon) -> tuple[TriggerEntry | None, Token | None]:
     """The entry a token matches, and the dependent word it matched through, if any."""
-    entries = lexicon.entries(token.lemma_.lower(), token.pos_)
+    entries = lexicon.entries(token.lemma_.lower(), token.pos_) or headline_verb_entries(token, lexicon)
     if not entries:
         return None, None
     if len(entries) > 1 or None not in entries:
@@ -98,6 +99,20 @@ def match_entry(token: Token, lexicon: Lexicon) -> tuple[TriggerEntry | None, To
             if key in entries:
                 return entries[key], dependent
     return entries.get(None), None
+
+
+def headline_verb_entries(token: Token, lexicon: Lexicon) -> dict[str | None, TriggerEntry]:
+    """``Armenia apologises to Moldova``: with no article to tell them apart, the tagger takes a headline's
+    verb in -s for a plural noun; a root plural that is no event noun but whose stem is an event verb is
+    that verb."""
+    if not is_headline_verb(token):
+        return {}
+    word = token.lower_
+    for stem in (word[:-3] + "y" if word.endswith("ies") else None, word[:-2], word[:-1]):
+        entries = lexicon.entries(stem, "VERB") if stem else {}
+        if entries:
+            return entries
+    return {}
 
 
 def reversal_entry(token: Token, matched: dict[int, tuple[TriggerEntry, Token | None]],
