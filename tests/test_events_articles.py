@@ -283,3 +283,31 @@ def test_a_closing_report_is_no_passive_participle(analyze_text):
     text = "Moldovan guards tortured Armenian migrants at the border, a rights group charged on Saturday."
     event = only_event(analyze_text(text, date=DATE), "ASSAULT")
     assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"ARM"}
+
+
+# --- criticism, requests and sanctions the lexicon reads through their construction -----------------
+
+# (what the text shows, text, type, actor countries, recipient countries)
+CONSTRUCTIONS = [
+    ("wanting another to act is a request", "The Moldovan government wants the Armenian army to withdraw from "
+     "the border.", "REQUEST", {"MDA"}, {"ARM"}),
+    ("deflecting attacks receives them", "The Moldovan president deflected attacks from Armenian officials on "
+     "Monday.", "ACCUSE", {"ARM"}, {"MDA"}),
+    ("laying siege is a light verb's noun", "Moldovan troops laid siege to an Armenian village on Monday.",
+     "COERCE", {"MDA"}, {"ARM"}),
+    ("stripping a party of a status sanctions it", "The Armenian government stripped the Moldovan ambassador "
+     "of his accreditation.", "SANCTION", {"ARM"}, {"MDA"}),
+    ("fighting an extradition rejects it", "The Moldovan activist fought his extradition to Armenia for two "
+     "years.", "REJECT", {"MDA"}, {"ARM"}),
+]
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [case[1:] for case in CONSTRUCTIONS],
+                         ids=[case[0] for case in CONSTRUCTIONS])
+def test_event_constructions(analyze_text, text, event_type, actor, recipient):
+    event = only_event(analyze_text(text, date=DATE), event_type)
+    assert countries(event.actor) == actor and countries(event.recipient) == recipient
+
+
+def test_wanting_to_act_oneself_is_no_request(analyze_text):
+    assert not events_of(analyze_text("Moldova wants to join the European Union.", date=DATE), "REQUEST")
