@@ -297,6 +297,10 @@ CONSTRUCTIONS = [
      "COERCE", {"MDA"}, {"ARM"}),
     ("stripping a party of a status sanctions it", "The Armenian government stripped the Moldovan ambassador "
      "of his accreditation.", "SANCTION", {"ARM"}, {"MDA"}),
+    ("stalling aid in the passive sanctions its recipient", "Aid to Armenia was being stalled by the Moldovan "
+     "government.", "SANCTION", {"MDA"}, {"ARM"}),
+    ("a noun of stopping cooperation is a sanction", "Moldova's suspension of talks with Armenia angered "
+     "Yerevan.", "SANCTION", {"MDA"}, {"ARM"}),
     ("fighting an extradition rejects it", "The Moldovan activist fought his extradition to Armenia for two "
      "years.", "REJECT", {"MDA"}, {"ARM"}),
 ]

@@ -331,11 +331,11 @@ class ArgumentReader:
         """Where a verb's recipient may be, most likely first: passive subject, objects, prepositions,
         the subject of its complement clause (``demanded that Israel ease``), and last a place (``in Juba``)
         unless ``places`` is False."""
-        phrases = self.patients(verb)
+        patients = self.patients(verb)
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
-        phrases += objects
+        phrases = patients + objects
         phrases += [o for c in verb.children if c.dep_ == "prep" and self.is_recipient_prep(c) for o in prep_objects(c)]
-        phrases += [o for obj in objects for c in obj.children if c.dep_ == "prep" and self.is_recipient_prep(c)
+        phrases += [o for obj in patients + objects for c in obj.children if c.dep_ == "prep" and self.is_recipient_prep(c)
                     and c.lower_ != "of" for o in prep_objects(c)]
         phrases += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") or is_for_clause(c)
                     for s in subjects_here(c)]
@@ -364,7 +364,7 @@ class ArgumentReader:
             return [verb.head]
         if self.is_headline_passive(verb):
             return [c for c in verb.children if c.dep_ == "nsubj"]
-        return [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
 
     def location_objects(self, head: Token) -> list[Token]:
         """The places after ``in``/``at`` hung on the word."""

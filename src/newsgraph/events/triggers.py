@@ -123,10 +123,12 @@ def reversal_entry(token: Token, matched: dict[int, tuple[TriggerEntry, Token | 
     CONCEDE (the manual: easing restrictions, removing curfews, withdrawing demands), and ending
     cooperation reduces relations: SANCTION.
     """
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and lexicon.has("discontinue_nouns", lemma):
+        return discontinued(ended_objects(token), matched, lexicon)
     if token.pos_ != "VERB":
         return None
-    lemma = token.lemma_.lower()
-    objects = [o for o in token.children if o.dep_ in ("dobj", "nsubjpass")]
+    objects = [o for o in token.children if o.dep_ in ("dobj", "nsubjpass", "csubjpass")]
     objects += [c for o in objects for c in o.children if is_framed(c, lexicon)]
     for obj in objects:
         if obj.i not in matched:
@@ -138,6 +140,22 @@ def reversal_entry(token: Token, matched: dict[int, tuple[TriggerEntry, Token | 
                 return TriggerEntry("RETREAT", "withdraw", "military")
             return TriggerEntry("CONCEDE", context=ended.context)
         if not conflict and lexicon.has("discontinue_verbs", lemma):
+            return TriggerEntry("SANCTION", "discontinue", ended.context)
+    return None
+
+
+def ended_objects(noun: Token) -> list[Token]:
+    """What a noun of stopping stops: ``the hold on aid``, ``a suspension of talks``, ``a halt to trade``."""
+    return [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "to", "in")
+            for o in c.children if o.dep_ == "pobj"]
+
+
+def discontinued(objects: list[Token], matched: dict[int, tuple[TriggerEntry, Token | None]],
+                 lexicon: Lexicon) -> TriggerEntry | None:
+    """Stopping cooperation (``the freeze on aid``) reduces relations: SANCTION."""
+    for obj in objects:
+        ended = matched[obj.i][0] if obj.i in matched else None
+        if ended is not None and lexicon.types[ended.type].quad < CONFLICT_QUAD:
             return TriggerEntry("SANCTION", "discontinue", ended.context)
     return None
 
