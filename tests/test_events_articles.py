@@ -315,3 +315,14 @@ def test_event_constructions(analyze_text, text, event_type, actor, recipient):
 
 def test_wanting_to_act_oneself_is_no_request(analyze_text):
     assert not events_of(analyze_text("Moldova wants to join the European Union.", date=DATE), "REQUEST")
+
+
+def test_a_plan_met_with_laughter_is_no_meeting(analyze_text):
+    assert not events_of(analyze_text("His plan was met with laughter in Chisinau.", date=DATE), "CONSULT")
+    event = only_event(analyze_text("The Moldovan president met with Armenian leaders on Monday.", date=DATE),
+                       "CONSULT")
+    assert countries(event.recipient) == {"ARM"}
+
+
+def test_battling_to_win_is_no_assault(analyze_text):
+    assert not events_of(analyze_text("Moldovan parties battle to win the election.", date=DATE), "ASSAULT")

@@ -200,7 +200,7 @@ def matched_words(sentence: Span, lexicon: Lexicon) -> dict[int, tuple[TriggerEn
     """Each trigger word's entry and the dependent it matched through, by token index."""
     matched: dict[int, tuple[TriggerEntry, Token | None]] = {}
     for token in sentence:
-        if token.pos_ in TRIGGER_POS:
+        if token.pos_ in TRIGGER_POS and not is_reception(token, lexicon):
             entry, dependent = match_entry(token, lexicon)
             if entry is not None and entry.type != NOT_AN_EVENT:
                 matched[token.i] = (entry, dependent)
@@ -211,6 +211,13 @@ def matched_words(sentence: Span, lexicon: Lexicon) -> dict[int, tuple[TriggerEn
         elif is_disparaging_description(token, lexicon):
             matched[token.i] = (TriggerEntry("ACCUSE", "disapprove"), None)
     return matched
+
+
+def is_reception(token: Token, lexicon: Lexicon) -> bool:
+    """``The plan was met with laughter``, ``was greeted with protests``: how something was received, not
+    a meeting."""
+    return lexicon.has("reception_verbs", token.lemma_.lower()) and any(c.dep_ == "auxpass" for c in token.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
 
 
 def is_disparaging_description(token: Token, lexicon: Lexicon) -> bool:
