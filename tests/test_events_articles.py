@@ -326,3 +326,15 @@ def test_a_plan_met_with_laughter_is_no_meeting(analyze_text):
 
 def test_battling_to_win_is_no_assault(analyze_text):
     assert not events_of(analyze_text("Moldovan parties battle to win the election.", date=DATE), "ASSAULT")
+
+
+def test_calling_what_was_said_untrue_rebuts_the_accuser(analyze_text):
+    text = ("Petra Lind, the Armenian opposition leader, accused the Moldovan president Ion Rusu of lying on "
+            "Monday.\n\"That is completely untrue,\" Rusu said on Tuesday.")
+    event = only_event(analyze_text(text, date=DATE), "REJECT")
+    assert names(event.actor) == {"ion rusu"} and countries(event.recipient) == {"ARM"}
+
+
+def test_a_claim_called_false_in_passing_is_no_rejection_by_its_maker(analyze_text):
+    text = "Moldovan officials said the Armenian claims were false. Armenia recalled its envoy on Monday."
+    assert not [e for e in events_of(analyze_text(text, date=DATE), "REJECT") if countries(e.actor) == {"ARM"}]

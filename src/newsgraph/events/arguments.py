@@ -11,7 +11,7 @@ from ..model import Actor, ActorRef, Quote
 from ..places import Dateline
 from .headlines import headline_verb_subjects, is_headline, is_headline_state
 from .lexicon import Lexicon
-from .triggers import Trigger, is_for_clause
+from .triggers import Trigger, is_denial_predicate, is_for_clause
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "appos"})
 NATIONALITY_DEPS = frozenset({"compound", "amod"})
@@ -224,6 +224,8 @@ class ArgumentReader:
         return actor, recipient
 
     def actor_of(self, trigger: Trigger) -> list[str]:
+        if is_denial_predicate(trigger.token, self.words):
+            return self.claimant(trigger.token)
         if not trigger.is_noun:
             return self.verb_actor(trigger.anchor)
         noun, verb = trigger.phrase, trigger.anchor
@@ -240,6 +242,13 @@ class ArgumentReader:
         if self.words.has("receiving_verbs", verb.lemma_.lower()):
             return self.prepositional_actors(verb)
         return self.verb_actor(verb)
+
+    def claimant(self, word: Token) -> list[str]:
+        """Who says what the word says: the speaker of its quotation, else the subject of its verb of saying."""
+        quote = self.quote_at(word.idx)
+        if quote is not None and quote.speaker is not None:
+            return [quote.speaker.id]
+        return self.speaker_of_report(word)
 
     def verb_actor(self, verb: Token) -> list[str]:
         """The doer: the subject, the passive agent, or for ``issued a statement condemning X`` the issuer.

@@ -188,6 +188,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         del matched[i]  # a modifier (``aid groups``, ``war games``), not an event
     anchors = light_verb_anchors(sentence, matched, frames, lexicon)
     light = {verb.i for verb in anchors.values()}
+    anchors |= {i: sentence.doc[i].head for i in matched if is_denial_predicate(sentence.doc[i], lexicon)}
     triggers = {i: Trigger(sentence.doc[i], entry, anchors.get(i, frames.get(i, sentence.doc[i])),
                            frame=frames.get(i), dependent=dependent)
                 for i, (entry, dependent) in matched.items() if i not in light}
@@ -210,7 +211,17 @@ def matched_words(sentence: Span, lexicon: Lexicon) -> dict[int, tuple[TriggerEn
             matched[token.i] = (reversal, token)
         elif is_disparaging_description(token, lexicon):
             matched[token.i] = (TriggerEntry("ACCUSE", "disapprove"), None)
+        elif is_denial_predicate(token, lexicon):
+            matched[token.i] = (TriggerEntry("REJECT"), None)
     return matched
+
+
+def is_denial_predicate(word: Token, lexicon: Lexicon) -> bool:
+    """``That is completely untrue``, ``It's nonsense``: what was just said called false is a rebuttal its
+    speaker makes; the copula carries the clause."""
+    return word.dep_ in ("acomp", "attr") and word.head.lemma_ == "be" \
+        and lexicon.has("denial_predicates", word.lemma_.lower()) \
+        and any(c.dep_ == "nsubj" and c.pos_ in ("PRON", "DET") for c in word.head.children)
 
 
 def is_reception(token: Token, lexicon: Lexicon) -> bool:
