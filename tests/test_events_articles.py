@@ -338,3 +338,10 @@ def test_calling_what_was_said_untrue_rebuts_the_accuser(analyze_text):
 def test_a_claim_called_false_in_passing_is_no_rejection_by_its_maker(analyze_text):
     text = "Moldovan officials said the Armenian claims were false. Armenia recalled its envoy on Monday."
     assert not [e for e in events_of(analyze_text(text, date=DATE), "REJECT") if countries(e.actor) == {"ARM"}]
+
+
+def test_an_arrest_with_no_named_doer_is_reported(analyze_text):
+    text = ("Two Armenian activists were arrested in the town of Kessel on Monday.\n"
+            "Their lawyer said they would appeal.")
+    event = only_event(analyze_text(text, date=DATE), "COERCE")
+    assert countries(event.recipient) == {"ARM"}

@@ -30,6 +30,8 @@ RECIPROCAL_TYPES = frozenset({"CONSULT"})
 # on strike``); a promise, threat, plea or accusation aimed at no one is talk, not a reported event.
 UNDIRECTED_TYPES = frozenset({"REJECT", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
 JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Force is news with or without its doer named; talk with no speaker is not.
+AGENTLESS_TYPES = frozenset({"COERCE", "ASSAULT"})
 DIRECTED_MODES = frozenset({"visit"})
 # CAMEO's mediation: the mediator acts, the parties it mediates between receive.
 MEDIATION_MODES = frozenset({"third-party"})
@@ -348,10 +350,16 @@ def is_reported(event: Event) -> bool:
     if event.negated or event.hypothetical:
         return False
     if event.confidence < REPORTED_CONFIDENCE:
-        return names_both_parties(event)
+        return names_both_parties(event) or is_agentless_force(event)
     if event.recipient or len(event.actor) > 1:
         return True
     return event.confidence == FULL_CONFIDENCE and event.type in UNDIRECTED_TYPES
+
+
+def is_agentless_force(event: Event) -> bool:
+    """``Two activists were arrested on Monday``: an arrest or a killing told in a main clause is reported
+    even when the text leaves its doer unnamed."""
+    return event.confidence == NO_ACTOR_CONFIDENCE and bool(event.recipient) and event.type in AGENTLESS_TYPES
 
 
 def happening(event: Event) -> tuple[str, frozenset[str], frozenset[str], bool]:
