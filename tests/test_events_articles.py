@@ -259,6 +259,8 @@ HEADLINES = [
     ("a verb in -s the tagger takes for a noun", "Armenia apologises to Moldova", "CONCEDE", {"ARM"}, {"MDA"},
      False),
     ("a verb in -s before its object", "Moldova denounces Armenian vote", "ACCUSE", {"MDA"}, {"ARM"}, False),
+    ("a verb the tagger takes for a singular noun", "Thousands march against Armenian deal in Moldova",
+     "PROTEST", {"MDA"}, {"ARM"}, False),
     ("a verbless headline's subject is in the state", "Armenia, Moldova in talks", "CONSULT", {"ARM", "MDA"},
      set(), False),
     ("an infinitive on the headline's noun is the future", "Armenian president to visit Moldova", "AGREE",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 HEADLINE_MAX_TOKENS = 20
-HEADLINE_SUBJECT_DEPS = frozenset({"nsubj", "compound"})
+HEADLINE_SUBJECT_DEPS = frozenset({"nsubj", "compound", "nummod"})
 
 
 def is_headline(sentence: Span) -> bool:
@@ -31,11 +31,12 @@ def is_headline_state(noun: Token) -> bool:
 
 
 def is_headline_verb(token: Token) -> bool:
-    """``Armenia apologises to Moldova``, ``Chad denounces vote``: with no article to tell them apart, the
-    tagger takes a headline's verb in -s for a plural noun; a root plural with its subject before it is
-    the verb."""
-    return token.tag_ == "NNS" and token.dep_ == "ROOT" and token.lower_.endswith("s") \
-        and any(c.dep_ in HEADLINE_SUBJECT_DEPS and c.i < token.i for c in token.children) and is_headline(token.sent)
+    """``Armenia apologises to Moldova``, ``Thousands march in Lome``: with no article to tell them apart,
+    the tagger takes a headline's verb for a noun; a root noun in a verb's form with its subject before it
+    is the verb."""
+    inflected = token.tag_ == "NNS" and token.lower_.endswith("s") or token.tag_ == "NN" and token.lower_ == token.lemma_
+    return inflected and token.dep_ == "ROOT" and is_headline(token.sent) \
+        and any(c.dep_ in HEADLINE_SUBJECT_DEPS and c.i < token.i for c in token.children)
 
 
 def headline_verb_subjects(verb: Token) -> list[Token]:

@@ -108,7 +108,7 @@ def headline_verb_entries(token: Token, lexicon: Lexicon) -> dict[str | None, Tr
     if not is_headline_verb(token):
         return {}
     word = token.lower_
-    for stem in (word[:-3] + "y" if word.endswith("ies") else None, word[:-2], word[:-1]):
+    for stem in (word, word[:-3] + "y" if word.endswith("ies") else None, word[:-2], word[:-1]):
         entries = lexicon.entries(stem, "VERB") if stem else {}
         if entries:
             return entries
