@@ -347,3 +347,9 @@ def test_an_arrest_with_no_named_doer_is_reported(analyze_text):
             "Their lawyer said they would appeal.")
     event = only_event(analyze_text(text, date=DATE), "COERCE")
     assert countries(event.recipient) == {"ARM"}
+
+
+def test_where_counterparts_met_is_not_one_of_them(analyze_text):
+    text = "The Moldovan interior minister met EU counterparts in Luxembourg on Monday."
+    event = only_event(analyze_text(text, date=DATE), "CONSULT")
+    assert names(event.recipient) == {"european union"}

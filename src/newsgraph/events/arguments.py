@@ -94,12 +94,13 @@ class ArgumentReader:
                 for a in self.phrase_actors(c, depth + 1) if self.actors.actor(a).country]
 
     def modifier_actors(self, token: Token, depth: int) -> list[str]:
-        """Actors a phrase's modifiers name; a place after ``of``/``in`` only when no nationality word names
-        a state (``the Turkish and Greek sides of Cyprus`` are Turkey's and Greece's; ``Israel's ally in
-        Lebanon`` is Israel's and Lebanon's)."""
+        """Actors a phrase's modifiers name; a place after ``of``/``in`` only when no modifier word names
+        a state or an organisation (``the Turkish and Greek sides of Cyprus`` are Turkey's and Greece's,
+        ``EU counterparts in Luxembourg`` the EU's; ``Israel's ally in Lebanon`` is Israel's and Lebanon's)."""
         named = [(c, self.phrase_actors(c, depth + 1)) for c in token.children if c.dep_ in MODIFIER_DEPS]
         found = [a for _, actors in named for a in actors]
-        if any(self.actors.actor(a).country for c, actors in named if c.dep_ in NATIONALITY_DEPS for a in actors):
+        if any(self.actors.actor(a).country or self.actors.actor(a).type == "organisation"
+               for c, actors in named if c.dep_ in NATIONALITY_DEPS for a in actors):
             return found
         places = [o for c in token.children if c.dep_ == "prep" and self.words.has("phrase_prepositions", c.lower_)
                   for o in prep_objects(c)]
