@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from ..actors import ActorIndex
 from ..model import Actor, ActorRef, Quote
 from ..places import Dateline
-from .headlines import headline_verb_subjects, is_headline, is_headline_state
+from .headlines import headline_verb_subjects, is_headline, is_headline_state, is_title_chain
 from .lexicon import Lexicon
 from .triggers import Trigger, is_denial_predicate, is_for_clause
 
@@ -216,6 +216,8 @@ class ArgumentReader:
         """Actor ids and recipient ids of a trigger; a governing trigger borrows its content's recipient.
 
         A reported obligation is asked of the obliged clause's subject, and of no one else."""
+        if is_title_chain(trigger.token):
+            return self.word_order_roles(trigger.token)
         actor = self.actor_of(trigger)
         if trigger.obligation:
             return actor, self.best_phrase(subjects_here(trigger.token), set(actor))
@@ -223,6 +225,14 @@ class ArgumentReader:
         for content in trigger.governed:
             recipient = recipient or self.recipient_of(content, set(actor))
         return actor, recipient
+
+    def word_order_roles(self, verb: Token) -> tuple[list[str], list[str]]:
+        """Subject before the verb, object after it: the parties named on each side of a verb the parse
+        could not place."""
+        own = self.actor_at.get(verb.i)  # a name the parser ran over the verb names no party
+        named = [(t.i, a) for t in verb.sent if (a := self.actor_at.get(t.i)) and a != own]
+        actor = unique([a for i, a in named if i < verb.i])
+        return actor, unique([a for i, a in named if i > verb.i and a not in actor])
 
     def actor_of(self, trigger: Trigger) -> list[str]:
         if is_denial_predicate(trigger.token, self.words):

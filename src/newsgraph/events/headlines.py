@@ -42,3 +42,25 @@ def is_headline_verb(token: Token) -> bool:
 def headline_verb_subjects(verb: Token) -> list[Token]:
     """The subject of a headline verb the tagger took for a noun: the words before it it governs."""
     return [c for c in verb.children if c.dep_ in HEADLINE_SUBJECT_DEPS and c.i < verb.i] if is_headline_verb(verb) else []
+
+
+def is_title_verb(token: Token) -> bool:
+    """``Moldova Accuses Armenia of Spying``: in a headline with every word capitalised the tagger takes the
+    verb for a name; a capitalised word heading the line's clause, with a subject or object of its own, or
+    strung in a chain of names, may be the verb (the lexicon decides)."""
+    if token.pos_ != "PROPN" or not (token.dep_ in ("ROOT", "compound")
+                                     or any(c.dep_ in ("nsubj", "dobj") for c in token.children)):
+        return False
+    return is_title_case(token.sent)
+
+
+def is_title_chain(token: Token) -> bool:
+    """A word the parser strung into a chain of names in a capitalised headline (``Armenia Rejects Moldovan
+    Peace Plan``): its parse tells nothing of its arguments, so word order must."""
+    return token.dep_ == "compound" and is_title_case(token.sent)
+
+
+def is_title_case(sentence: Span) -> bool:
+    """A headline with every longer word capitalised."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) > 1 and all(t.text[:1].isupper() for t in words) and is_headline(sentence)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .headlines import is_headline_verb
+from .headlines import is_headline_verb, is_title_chain, is_title_verb
 from .lexicon import Lexicon, TriggerEntry
 
 NOT_AN_EVENT = "-"
@@ -105,7 +105,7 @@ def headline_verb_entries(token: Token, lexicon: Lexicon) -> dict[str | None, Tr
     """``Armenia apologises to Moldova``: with no article to tell them apart, the tagger takes a headline's
     verb in -s for a plural noun; a root plural that is no event noun but whose stem is an event verb is
     that verb."""
-    if not is_headline_verb(token):
+    if not (is_headline_verb(token) or is_title_verb(token)):
         return {}
     word = token.lower_
     for stem in (word, word[:-3] + "y" if word.endswith("ies") else None, word[:-2], word[:-1]):
@@ -184,7 +184,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     """Every trigger of a sentence, each linked to the triggers it governs."""
     matched = matched_words(sentence, lexicon)
     frames = {i: sentence.doc[i].head for i in matched if is_framed(sentence.doc[i], lexicon)}
-    for i in [i for i in matched if sentence.doc[i].dep_ == "compound" and i not in frames]:
+    for i in [i for i in matched if sentence.doc[i].dep_ == "compound" and i not in frames
+              and not is_title_chain(sentence.doc[i])]:
         del matched[i]  # a modifier (``aid groups``, ``war games``), not an event
     anchors = light_verb_anchors(sentence, matched, frames, lexicon)
     light = {verb.i for verb in anchors.values()}
@@ -201,7 +202,7 @@ def matched_words(sentence: Span, lexicon: Lexicon) -> dict[int, tuple[TriggerEn
     """Each trigger word's entry and the dependent it matched through, by token index."""
     matched: dict[int, tuple[TriggerEntry, Token | None]] = {}
     for token in sentence:
-        if token.pos_ in TRIGGER_POS and not is_reception(token, lexicon):
+        if (token.pos_ in TRIGGER_POS or is_title_verb(token)) and not is_reception(token, lexicon):
             entry, dependent = match_entry(token, lexicon)
             if entry is not None and entry.type != NOT_AN_EVENT:
                 matched[token.i] = (entry, dependent)
