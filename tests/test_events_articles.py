@@ -357,3 +357,9 @@ def test_where_counterparts_met_is_not_one_of_them(analyze_text):
     text = "The Moldovan interior minister met EU counterparts in Luxembourg on Monday."
     event = only_event(analyze_text(text, date=DATE), "CONSULT")
     assert names(event.recipient) == {"european union"}
+
+
+def test_troops_deployed_by_no_one_named_are_their_sides_move(analyze_text):
+    text = "Moldovan troops have been deployed along the border, the defence ministry said."
+    event = only_event(analyze_text(text, date=DATE), "MOBILIZE")
+    assert countries(event.actor) == {"MDA"} and not event.recipient

@@ -30,6 +30,8 @@ RECIPROCAL_TYPES = frozenset({"CONSULT"})
 # on strike``); a promise, threat, plea or accusation aimed at no one is talk, not a reported event.
 UNDIRECTED_TYPES = frozenset({"REJECT", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
 JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# ``Troops were deployed along the border``: forces deployed by no one named are their own side's move.
+SELF_DEPLOYING_TYPES = frozenset({"MOBILIZE"})
 # Force is news with or without its doer named; talk with no speaker is not.
 AGENTLESS_TYPES = frozenset({"COERCE", "ASSAULT"})
 DIRECTED_MODES = frozenset({"visit"})
@@ -154,7 +156,8 @@ class EventCoder:
             actor_ids, recipient_ids = recipient_ids, actor_ids  # the manual: the visitor acts, the host receives
         if coding.mode in MEDIATION_MODES:
             actor_ids, recipient_ids = self.arguments.mediation_roles(trigger, actor_ids, recipient_ids)
-        elif coding.type in RECIPROCAL_TYPES and coding.mode not in DIRECTED_MODES and not actor_ids:
+        elif (coding.type in RECIPROCAL_TYPES and coding.mode not in DIRECTED_MODES or coding.type
+              in SELF_DEPLOYING_TYPES and self.arguments.is_passive(trigger.anchor)) and not actor_ids:
             actor_ids, recipient_ids = recipient_ids, []
         if self.words.types[coding.type].requires_recipient and not recipient_ids and len(actor_ids) < 2:
             return None
