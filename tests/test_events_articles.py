@@ -307,6 +307,8 @@ CONSTRUCTIONS = [
      "government.", "SANCTION", {"MDA"}, {"ARM"}),
     ("a noun of stopping cooperation is a sanction", "Moldova's suspension of talks with Armenia angered "
      "Yerevan.", "SANCTION", {"MDA"}, {"ARM"}),
+    ("a court declaring a ban illegal disapproves of it", "The Moldovan court declared the Armenian ban "
+     "illegal on Monday.", "ACCUSE", {"MDA"}, {"ARM"}),
     ("fighting an extradition rejects it", "The Moldovan activist fought his extradition to Armenia for two "
      "years.", "REJECT", {"MDA"}, {"ARM"}),
 ]

@@ -233,14 +233,22 @@ def is_reception(token: Token, lexicon: Lexicon) -> bool:
 
 
 def is_disparaging_description(token: Token, lexicon: Lexicon) -> bool:
-    """Criticism framed as description: ``described the plan as improper``, ``called the vote a disgrace``."""
-    if not (token.pos_ == "VERB" and lexicon.has("describing_verbs", token.lemma_.lower())
-            and any(c.dep_ == "dobj" for c in token.children)):
+    """Criticism framed as description: ``described the plan as improper``, ``called the vote a disgrace``,
+    ``declared the ban illegal`` (the described thing the subject of a small clause)."""
+    if not (token.pos_ == "VERB" and lexicon.has("describing_verbs", token.lemma_.lower())):
+        return False
+    if not any(c.dep_ == "dobj" or is_small_clause(c) for c in token.children):
         return False
     descriptions = [c for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp")]
     descriptions += [c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"]
     return any(lexicon.has("disapproval_words", word.lemma_.lower())
                for description in descriptions for word in description.subtree)
+
+
+def is_small_clause(clause: Token) -> bool:
+    """``the ban illegal`` in ``declared the ban illegal``: a subject and a verbless predicate."""
+    return clause.dep_ in ("ccomp", "xcomp") and clause.pos_ in ("ADJ", "NOUN") \
+        and any(c.dep_ == "nsubj" for c in clause.children)
 
 
 def light_verb_anchors(sentence: Span, matched: dict[int, tuple[TriggerEntry, Token | None]],
