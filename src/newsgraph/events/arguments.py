@@ -497,13 +497,16 @@ def is_passive(verb: Token) -> bool:
 
 def is_reduced_passive(verb: Token) -> bool:
     """``three activists detained by police``: a past participle describing a noun is done to the noun;
-    not one with an object or a coordinated verb of its own (a misread active verb), nor a closing
+    not one with an object or a coordinated verb of its own, nor the only verb of a sentence the parser
+    rooted in a noun (misread active verbs), nor a closing
     ``..., a rights group charged on Saturday`` (a report misread as a participle)."""
     if not (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")):
         return False
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "conj") for c in verb.children):
         return False
     noun = verb.head
+    if noun.dep_ == "ROOT" and not is_headline(verb.sent):
+        return False  # a sentence whose root is a noun: the parser missed its main verb, this one
     after = verb.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(verb.doc) else None
     closing = after is None or after.is_punct and after.text in ".!?"
     return not (closing and noun.left_edge.i > 0 and verb.doc[noun.left_edge.i - 1].text == ",")
