@@ -268,3 +268,16 @@ def test_a_title_case_headline_is_no_actor_name(analyze_text):
                             "Ruritania dropped its inquiry into claims against Karl Mertz on Tuesday. Mertz "
                             "welcomed the decision.")
     assert not any(len(a.name.split()) >= 5 for a in analysis.actors)
+
+
+def test_where_an_envoy_is_posted_is_not_his_country(analyze_text):
+    analysis = analyze_text("He said that he, U.S. Ambassador to the European Union Walter Brisk and Energy "
+                            "Secretary Tom Haverly formed a channel. Brisk denied it.")
+    brisk = actors_by_name(analysis)["Walter Brisk"]
+    assert (brisk.country, brisk.organisation) == ("USA", None)
+
+
+def test_posting_of_an_envoy_fused_with_his_name_gives_no_country(analyze_text):
+    analysis = analyze_text("Another diplomat, former special envoy to Georgia Kurt Hallmann, revised his account. "
+                            "Hallmann said the talks had stalled.")
+    assert actors_by_name(analysis)["Kurt Hallmann"].country != "GEO"

@@ -106,3 +106,21 @@ def test_pull_quote_credit_names_the_person_but_adds_no_mention(resolve):
                     "“The challenge is to find the areas of co-operation and invest in them,” Appathurai said.\n")
     assert pointed(index, "Appathurai") == ["James Appathurai"]
     assert pointed(index, "James Appathurai") == []
+
+
+def test_place_fused_with_the_name_after_it_leaves_the_person(resolve):
+    index = resolve("Another diplomat, former special envoy to Georgia Kurt Hallmann, revised his account. "
+                    "Hallmann said the talks had stalled.")
+    hallmann = actor_named(index, "Kurt Hallmann")
+    assert hallmann.type == "person"
+    assert pointed(index, "Hallmann") == ["Kurt Hallmann"]
+
+
+def test_soft_hyphen_inside_a_name_joins_the_full_name(resolve):
+    index = resolve("Officials said Ramal\u00adlah\u00adovic’s plan had failed. Dragan Ramallahovic denied it.")
+    assert {a.name for a in index.actors if a.type == "person"} == {"Dragan Ramallahovic"}
+
+
+def test_party_name_with_a_role_word_is_no_person(resolve):
+    index = resolve("Lawmakers from the People Power Party left the chamber on Saturday.")
+    assert {a.name for a in index.actors if a.type == "person"} == set()

@@ -45,8 +45,9 @@ HOME_MIN_SHARE = 0.5
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
 COORDINATION = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 # "ambassador to the EU", "special envoy to Ukraine": where a person is posted, not whose they are
-POSTING = re.compile(r"\b((?:ambassador|envoy|emissary|representative|minister|consul)s?)\s+(?:to|in)\s+[^;,]*",
+POSTING = re.compile(r"\b((?:ambassador|envoy|emissary|representative|minister|consul)s?)\s+(?:to|in)\s+([^;,]*)",
                      re.IGNORECASE)
+TITLE_REACH = 8  # tokens before a name that may hold its title
 
 ActorKey = tuple[str, ...]
 
@@ -145,7 +146,10 @@ class Enricher:
 
     def person_facts(self, actor: Actor) -> Facts:
         """A person's country, sector and organisation from role, affiliation, titles and appositions."""
-        context = " ; ".join(text for text in (actor.organisation, actor.role, *self.titles_of(actor)) if text)
+        titles = self.titles_of(actor)
+        posted = " ".join(found.group(2) for text in (actor.role, *titles) if text for found in POSTING.finditer(text))
+        affiliation = actor.organisation if actor.organisation and actor.organisation not in posted else None
+        context = " ; ".join(text for text in (affiliation, actor.role, *titles) if text)
         context = POSTING.sub(r"\1", context)
         facts = Facts(sector=sector_of(actor.role or "") or sector_of(context))
         organisation = self.at_home(organisation_of(context))
@@ -186,7 +190,8 @@ class Enricher:
             elif mention.kind == "name":
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is not None:
-                    texts.extend((title_before(span), of_phrase_after(span)))
+                    before = phrase_before(span)
+                    texts.extend((before if POSTING.search(before) else title_before(span), of_phrase_after(span)))
         return [text for text in texts if text]
 
     def phrase_facts(self, actor: Actor) -> Facts:
@@ -543,11 +548,24 @@ def is_title(token: Token) -> bool:
 
 def title_before(span: Span) -> str:
     """The words before a name in its own phrase: "Russian Foreign Minister" in front of "Andrei Kozyrev",
-    "Israel's" in front of "Cabinet"; never across a comma or a line."""
+    "Israel's" in front of "Cabinet"; never across a comma, a line, a conjunction or another person's name."""
     doc: Doc = span.doc
     start = span.start
     while start > span.root.left_edge.i and not doc[start - 1].is_space \
-            and (doc[start - 1].dep_ == "case" or not doc[start - 1].is_punct):
+            and (doc[start - 1].dep_ == "case" or not doc[start - 1].is_punct) \
+            and doc[start - 1].pos_ != "CCONJ" and doc[start - 1].ent_type_ != "PERSON":
+        start -= 1
+    return doc[start:span.start].text.strip()
+
+
+def phrase_before(span: Span) -> str:
+    """The words before a name back to a clause break, a verb or a conjunction, whatever the parse made
+    of them: "U.S. Ambassador to the European Union" in front of "Gordon Sondland"."""
+    doc: Doc = span.doc
+    start = span.start
+    while start > max(span.sent.start, span.start - TITLE_REACH) and not doc[start - 1].is_space \
+            and not (doc[start - 1].is_punct and doc[start - 1].dep_ != "case") \
+            and doc[start - 1].pos_ not in ("VERB", "AUX", "CCONJ", "PRON"):
         start -= 1
     return doc[start:span.start].text.strip()
 

@@ -19,6 +19,7 @@ from ..document import ParsedArticle
 from ..model import Actor, Mention
 from ..quotes.lexicon import cues, speaker_words
 from ..quotes.marks import outermost, pair_marks
+from .gazetteer import lookup
 from .index import ActorIndex
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "group"}
@@ -31,6 +32,7 @@ QUANTIFIERS = {"many", "some", "several", "few", "one", "another", "other", "bot
                "every", "various", "numerous"}
 NAME_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
 ANTECEDENT_WINDOW = 30
+SOFT_HYPHEN = "\u00ad"  # a line-breaking hint inside a word ("Netan\u00adyahu"), never part of a name
 SPEAKING_BODY_REACH = 80  # tokens: about two sentences
 MAX_PARAGRAPHS_BACK = 3
 
@@ -109,6 +111,8 @@ class _Resolver:
             kind = ENTITY_TYPES.get(ent.label_, "other")
             if kind == "organisation" and titled_person(ent) is not None:
                 ent, kind = titled_person(ent), "person"  # type: ignore[assignment]
+            elif kind in ("organisation", "country") and person_after_place(ent) is not None:
+                ent, kind = person_after_place(ent), "person"  # type: ignore[assignment]
             found = self.name_of(whole_name(ent), kind)
             if found:
                 spans[found.start] = found
@@ -148,7 +152,7 @@ class _Resolver:
         if not tokens or "\n" in span.text or not tokens[0].text[:1].isupper():
             return None
         last = hyphenated_end(tokens[-1])
-        name = self.parsed.text[tokens[0].idx:last.idx + len(last)]
+        name = self.parsed.text[tokens[0].idx:last.idx + len(last)].replace(SOFT_HYPHEN, "")
         start = span.start if gender else tokens[0].i
         return _Found(start, last.i + 1, kind, name, gender=gender)
 
@@ -541,12 +545,28 @@ def titled_person(ent: Span) -> Span | None:
     if ent[-1].lower_ in speaker_words().post_nominals and 3 <= len(ent) <= 4 and all(t.pos_ == "PROPN" and t.is_title for t in ent[:-1]):
         return ent[:-1]  # ``Jane Roe QC``
     positions = [t.i for t in ent if t.lower_ in roles]
-    if not positions:
+    if not positions or ent[-1].lower_ in speaker_words().organisation_heads:  # ``People Power Party``
         return None
     rest = ent.doc[positions[-1] + 1:ent.end]
     if len(rest) in (2, 3) and all(t.pos_ == "PROPN" and t.is_title for t in rest):
         return rest
     return None
+
+
+def person_after_place(ent: Span) -> Span | None:
+    """A place or body the tagger fused with the name after it (``envoy to Ruritania Jan Novak``,
+    ``ambassador to the European Union Jan Novak``): the first name and surname, when the first name is
+    a known one or the surname stands alone elsewhere in the article."""
+    words = speaker_words()
+    rest = ent[len(ent) - 2:]
+    if len(ent) < 3 or lookup(ent[:len(ent) - 2].text) is None \
+            or not all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in words.organisation_heads
+                       and t.lower_ not in words.person_roles and lookup(t.text) is None for t in rest):
+        return None
+    surname = rest[-1]
+    alone = any(t.text == surname.text and t.i not in range(ent.start, ent.end) and t.pos_ == "PROPN"
+                and not (t.i > 0 and t.nbor(-1).is_title and t.nbor(-1).pos_ == "PROPN") for t in ent.doc)
+    return rest if alone or rest[0].lower_ in words.first_name_gender else None
 
 
 def hyphenated_end(token: Token) -> Token:
