@@ -124,3 +124,15 @@ def test_soft_hyphen_inside_a_name_joins_the_full_name(resolve):
 def test_party_name_with_a_role_word_is_no_person(resolve):
     index = resolve("Lawmakers from the People Power Party left the chamber on Saturday.")
     assert {a.name for a in index.actors if a.type == "person"} == set()
+
+
+def test_definite_role_anywhere_is_the_person_of_that_role(resolve):
+    index = resolve("President Tomas Valdor met Prime Minister Ilse Maranka on Monday. "
+                    "Later the prime minister criticized the president over the deal.")
+    assert pointed(index, "the prime minister") == ["Ilse Maranka"]
+    assert pointed(index, "the president") == ["Tomas Valdor"]
+
+
+def test_the_mayor_is_not_the_deputy_mayor(resolve):
+    index = resolve("Deputy mayor Nicola Gerrard apologised on Monday. The mayor refused to comment.")
+    assert pointed(index, "The mayor") != ["Nicola Gerrard"]

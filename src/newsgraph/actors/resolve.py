@@ -31,6 +31,9 @@ PREPOSITIONS_OF_CIRCLE = {"within", "inside", "close", "near", "among", "on", "a
 QUANTIFIERS = {"many", "some", "several", "few", "one", "another", "other", "both", "all", "most", "each",
                "every", "various", "numerous"}
 NAME_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
+# a rank that makes another office: "the mayor" is not the deputy mayor
+RANKS = frozenset({"deputy", "vice", "assistant", "acting", "interim", "former", "shadow", "junior", "associate",
+                   "under", "sub"})
 ANTECEDENT_WINDOW = 30
 SOFT_HYPHEN = "\u00ad"  # a line-breaking hint inside a word ("Netan\u00adyahu"), never part of a name
 SPEAKING_BODY_REACH = 80  # tokens: about two sentences
@@ -98,6 +101,7 @@ class _Resolver:
         self.describe_speakers(taken)
         self.found.sort(key=lambda f: f.start)
         self.found.extend(self.resolve_pronouns(taken))
+        self.refer_roles(taken)
         return self.index(doc)
 
     # names ------------------------------------------------------------------------------------
@@ -293,6 +297,33 @@ class _Resolver:
             self.found.append(_Found(span.start, span.end, key[0], name, "description", gender, key))
             taken.update(range(span.start, span.end))
 
+    def refer_roles(self, taken: set[int]) -> None:
+        """``the president``, ``the prime minister`` as a party anywhere in a sentence: the person named
+        before whose role holds every word of the description, and no rank it leaves out."""
+        people = [f for f in self.found if f.type == "person" and f.kind == "name" and self.in_flow(self.parsed.doc[f.start])]
+        roles = {f.actor_key: self.role_and_affiliation_words(f.actor_key) for f in people}
+        words = speaker_words()
+        for head in self.parsed.tokens:
+            if head.i in taken or head.tag_ != "NN" or head.lower_ not in words.person_roles \
+                    or head.lower_ in words.organisation_heads or not self.in_flow(head):
+                continue
+            lefts = list(head.lefts)
+            if not lefts or lefts[0].lower_ != "the" or head.i - lefts[0].i != len(lefts) \
+                    or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+                continue
+            said = {t.lower_ for t in lefts[1:]} | {head.lower_}
+            fitting = [f for f in people if f.start < head.i and said <= roles[f.actor_key]
+                       and not (roles[f.actor_key] & RANKS) - said]
+            if fitting:
+                found = fitting[-1]
+                self.found.append(_Found(lefts[0].i, head.i + 1, "person", found.name, "description",
+                                         actor_key=found.actor_key))
+                taken.update(range(lefts[0].i, head.i + 1))
+
+    def role_and_affiliation_words(self, key: tuple[str, str] | None) -> set[str]:
+        role, affiliation = self.roles.get(key, (None, None)) if key else (None, None)
+        return {word.lower() for text in (role, affiliation) if text for word in text.split()}
+
     def names_a_person(self, span: Span, named: dict[int, _Found]) -> bool:
         """The phrase holds a person's name that is not just a possessor or modifier (``Tony Blair's
         spokesman``, ``Biden administration officials``)."""
@@ -313,11 +344,12 @@ class _Resolver:
                 or head.lower_ in words.organisation_heads:
             return None
         family = words.role_family.get(head.lower_, frozenset({head.lower_}))
-        before = [f for f, role in with_roles if head.lower_ in role and f.start < head.i]
+        said = {t.lower_ for t in head.lefts}
+        before = [f for f, role in with_roles if head.lower_ in role and not (role & RANKS) - said and f.start < head.i]
         if before:
             return before[-1].actor_key
         # a person the article gives a role of another kind is not meant by this one
-        unlike = {f.actor_key for f, role in with_roles if not family & role}
+        unlike = {f.actor_key for f, role in with_roles if not family & role or (role & RANKS) - said}
         found = self.antecedent(head, None, people, unlike)
         if found is None and self.in_lead(head):
             found = people.first_after(head.i, self.parsed)
