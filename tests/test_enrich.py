@@ -281,3 +281,8 @@ def test_posting_of_an_envoy_fused_with_his_name_gives_no_country(analyze_text):
     analysis = analyze_text("Another diplomat, former special envoy to Georgia Kurt Hallmann, revised his account. "
                             "Hallmann said the talks had stalled.")
     assert actors_by_name(analysis)["Kurt Hallmann"].country != "GEO"
+
+
+def test_a_place_before_a_description_counts_only_in_a_country_the_article_names(analyze_text):
+    analysis = analyze_text("Scotland's first minister visited Inverness. A Highland councillor defended him.")
+    assert actor_named(analysis, "A Highland councillor").country != "USA"

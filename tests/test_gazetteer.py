@@ -168,3 +168,12 @@ def test_generic_heads_pass_the_sector_to_their_modifier():
     assert head_sector("opposition candidates") == ("OPP", True)
     assert head_sector("human rights group") == ("NGO", True)
     assert head_sector("military ties") is None
+
+
+@pytest.mark.parametrize("name, country, sector", [
+    ("People’s Liberation Army", "CHN", "MIL"), ("PLA", "CHN", "MIL"), ("Chinese Communist Party", "CHN", "PTY"),
+    ("Twitter", "USA", "BUS"),
+])
+def test_national_bodies_carry_their_state(name, country, sector):
+    entry = lookup(name)
+    assert entry is not None and (entry.type, entry.country, entry.sector) == ("organisation", country, sector)

@@ -136,3 +136,9 @@ def test_definite_role_anywhere_is_the_person_of_that_role(resolve):
 def test_the_mayor_is_not_the_deputy_mayor(resolve):
     index = resolve("Deputy mayor Nicola Gerrard apologised on Monday. The mayor refused to comment.")
     assert pointed(index, "The mayor") != ["Nicola Gerrard"]
+
+
+def test_a_known_body_the_tagger_takes_for_a_person_is_an_organisation(resolve):
+    index = resolve("Officials said Twitter removed the account. The councillor defended Mr McTavish.")
+    assert actor_named(index, "Twitter").type == "organisation"
+    assert pointed(index, "The councillor") != ["Twitter"]

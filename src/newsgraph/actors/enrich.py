@@ -211,7 +211,7 @@ class Enricher:
             if facts.country and facts.sector:  # one actor with "Israel's Cabinet" read as a group
                 facts.key = group_key(facts.country, facts.organisation, facts.sector)
         if facts.country is None and actor.type == "description":
-            facts.country = home_place_country(name)
+            facts.country = home_place_country(name, self.named_countries)
         if actor.type == "country":
             place = resolve_place(name)
             country = place.country if place else facts.country
@@ -400,12 +400,13 @@ def give_home_country(actors: list[Actor], mentions: list[Mention], filed_in: st
             actor.country = home
 
 
-def home_place_country(description: str) -> str | None:
-    """``a New York man``, ``two Nairobi traders``: the country of the place named before the head noun."""
+def home_place_country(description: str, named_countries: set[str]) -> str | None:
+    """``a New York man``, ``two Nairobi traders``: the country of the place named before the head noun,
+    when the article names that country (a "Highland councillor" in a Scottish story is no American)."""
     words = description.split()[:-1]
     place_words = [w for w in words if w[:1].isupper() and w.lower() not in ("a", "an", "the")]
     place = resolve_place(" ".join(place_words)) if place_words else None
-    return place.country if place else None
+    return place.country if place and place.country in named_countries else None
 
 
 def is_stateless_member(actor: Actor) -> bool:

@@ -118,6 +118,8 @@ class _Resolver:
             elif kind in ("organisation", "country") and person_after_place(ent) is not None:
                 ent, kind = person_after_place(ent), "person"  # type: ignore[assignment]
             found = self.name_of(whole_name(ent), kind)
+            if found and found.type == "person" and found.gender is None and is_known_body(found.name):
+                found.type = "organisation"  # the tagger's person is a known body: "Twitter said"
             if found:
                 spans[found.start] = found
         for token in doc:
@@ -583,6 +585,11 @@ def titled_person(ent: Span) -> Span | None:
     if len(rest) in (2, 3) and all(t.pos_ == "PROPN" and t.is_title for t in rest):
         return rest
     return None
+
+
+def is_known_body(name: str) -> bool:
+    entry = lookup(name)
+    return entry is not None and entry.type == "organisation"
 
 
 def person_after_place(ent: Span) -> Span | None:
