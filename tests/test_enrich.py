@@ -286,3 +286,9 @@ def test_posting_of_an_envoy_fused_with_his_name_gives_no_country(analyze_text):
 def test_a_place_before_a_description_counts_only_in_a_country_the_article_names(analyze_text):
     analysis = analyze_text("Scotland's first minister visited Inverness. A Highland councillor defended him.")
     assert actor_named(analysis, "A Highland councillor").country != "USA"
+
+
+def test_an_unknown_party_of_a_story_filed_abroad_is_of_that_country(analyze_text):
+    analysis = analyze_text("SEOUL, South Korea (AP) — The Civic Renewal Party opposed the bill on Monday. "
+                            "Party leaders said they would vote against it.")
+    assert actor_named(analysis, "Civic Renewal Party").country == "KOR"

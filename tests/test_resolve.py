@@ -142,3 +142,8 @@ def test_a_known_body_the_tagger_takes_for_a_person_is_an_organisation(resolve):
     index = resolve("Officials said Twitter removed the account. The councillor defended Mr McTavish.")
     assert actor_named(index, "Twitter").type == "organisation"
     assert pointed(index, "The councillor") != ["Twitter"]
+
+
+def test_initials_name_the_organisation_they_abbreviate(resolve):
+    index = resolve("Lawmakers from the Civic Renewal Party (CRP) left the chamber. The CRP later apologised.")
+    assert pointed(index, "CRP") == ["Civic Renewal Party", "Civic Renewal Party"]

@@ -30,7 +30,7 @@ from .index import ActorIndex
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 US_STATES_FOR_CONTEXT = 2
-NATIONAL_SECTORS = {"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP"}
+NATIONAL_SECTORS = {"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP", "PTY"}
 # Where a party may stand in a clause: subject, object, object of a preposition, conjunct, apposition.
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "poss"}
 # Unnamed armed groups (``gunmen``, ``suicide bombers``) and aid or rights groups are of no country

@@ -94,6 +94,7 @@ class _Resolver:
         doc = self.parsed.doc
         names = self.collect_names()
         self.group_people(names)
+        join_acronyms(names)
         self.found.extend(names)
         taken = {i for f in names for i in range(f.start, f.end)}
         self.tie_descriptions(names, taken)
@@ -531,6 +532,24 @@ class _Resolver:
                           role=role, organisation=affiliation, gender=self.genders.get(key))
             self.actors[key] = actor
         return actor
+
+
+def join_acronyms(names: list[_Found]) -> None:
+    """An organisation's initials (``PPP`` after ``the People Power Party``) name the same actor."""
+    by_initials: dict[str, tuple[str, str]] = {}
+    for found in names:
+        if found.type == "organisation" and found.actor_key is not None and len(found.name.split()) > 1:
+            by_initials.setdefault(initials(found.name), found.actor_key)
+    for found in names:
+        if found.type == "organisation" and found.name.isupper() and found.name.isalpha() \
+                and found.name in by_initials:
+            found.actor_key = by_initials[found.name]
+            found.name = by_initials[found.name][1]
+
+
+def initials(name: str) -> str:
+    """``People Power Party`` → ``PPP``; small words (of, the, and) give no letter."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
 
 
 def fullest_form(full: _Found, group: list[_Found]) -> str:
