@@ -292,3 +292,10 @@ def test_an_unknown_party_of_a_story_filed_abroad_is_of_that_country(analyze_tex
     analysis = analyze_text("SEOUL, South Korea (AP) — The Civic Renewal Party opposed the bill on Monday. "
                             "Party leaders said they would vote against it.")
     assert actor_named(analysis, "Civic Renewal Party").country == "KOR"
+
+
+def test_a_definite_nationality_description_gives_the_person_country(analyze_text):
+    analysis = analyze_text("Sweden has dropped its investigation into Marten Kollberg. The case was dropped "
+                            "because prosecutors could not proceed while the Australian national remained in London.")
+    assert actor_named(analysis, "the Australian national").name == "Marten Kollberg"
+    assert actors_by_name(analysis)["Marten Kollberg"].country == "AUS"

@@ -19,7 +19,7 @@ from ..document import ParsedArticle
 from ..model import Actor, Mention
 from ..quotes.lexicon import cues, speaker_words
 from ..quotes.marks import outermost, pair_marks
-from .gazetteer import lookup
+from .gazetteer import adjective_of, lookup
 from .index import ActorIndex
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "group"}
@@ -34,6 +34,7 @@ NAME_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
 # a rank that makes another office: "the mayor" is not the deputy mayor
 RANKS = frozenset({"deputy", "vice", "assistant", "acting", "interim", "former", "shadow", "junior", "associate",
                    "under", "sub"})
+NATIONAL_NOUNS = frozenset({"national", "citizen", "native", "man", "woman", "dissident", "exile"})
 ANTECEDENT_WINDOW = 30
 SOFT_HYPHEN = "\u00ad"  # a line-breaking hint inside a word ("Netan\u00adyahu"), never part of a name
 SPEAKING_BODY_REACH = 80  # tokens: about two sentences
@@ -103,6 +104,7 @@ class _Resolver:
         self.found.sort(key=lambda f: f.start)
         self.found.extend(self.resolve_pronouns(taken))
         self.refer_roles(taken)
+        self.refer_nationals(taken)
         return self.index(doc)
 
     # names ------------------------------------------------------------------------------------
@@ -319,6 +321,28 @@ class _Resolver:
                        and not (roles[f.actor_key] & RANKS) - said]
             if fitting:
                 found = fitting[-1]
+                self.found.append(_Found(lefts[0].i, head.i + 1, "person", found.name, "description",
+                                         actor_key=found.actor_key))
+                taken.update(range(lefts[0].i, head.i + 1))
+
+    def refer_nationals(self, taken: set[int]) -> None:
+        """``the Australian national``, ``the Iranian-born journalist``: a definite person word with a
+        nationality is the person the text has been talking about, and tells that person's country."""
+        doc = self.parsed.doc
+        pool = _Pool([f for f in self.found if self.is_person(f) and self.in_flow(doc[f.start])])
+        words = speaker_words()
+        for head in self.parsed.tokens:
+            if head.i in taken or head.tag_ != "NN" or not (head.lower_ in words.person_roles
+                                                           or head.lower_ in NATIONAL_NOUNS) \
+                    or head.lower_ in words.organisation_heads or not self.in_flow(head):
+                continue
+            lefts = list(head.lefts)
+            if not lefts or lefts[0].lower_ != "the" or head.i - lefts[0].i != len(lefts) \
+                    or not any(adjective_of(t.text.split("-")[0]) for t in lefts[1:] if t.text[:1].isupper()):
+                continue
+            found = self.antecedent(head, None, pool)
+            if found is not None and found.type == "person":
+                self.found = [f for f in self.found if not lefts[0].i <= f.start < head.i]  # the demonym's own mention
                 self.found.append(_Found(lefts[0].i, head.i + 1, "person", found.name, "description",
                                          actor_key=found.actor_key))
                 taken.update(range(lefts[0].i, head.i + 1))
