@@ -177,3 +177,8 @@ def test_generic_heads_pass_the_sector_to_their_modifier():
 def test_national_bodies_carry_their_state(name, country, sector):
     entry = lookup(name)
     assert entry is not None and (entry.type, entry.country, entry.sector) == ("organisation", country, sector)
+
+
+def test_opposition_forces_are_rebels_not_the_army():
+    assert head_sector("Ruritanian opposition forces") == ("REB", True)
+    assert head_sector("Ruritanian government forces") == ("MIL", True)

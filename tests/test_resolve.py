@@ -147,3 +147,13 @@ def test_a_known_body_the_tagger_takes_for_a_person_is_an_organisation(resolve):
 def test_initials_name_the_organisation_they_abbreviate(resolve):
     index = resolve("Lawmakers from the Civic Renewal Party (CRP) left the chamber. The CRP later apologised.")
     assert pointed(index, "CRP") == ["Civic Renewal Party", "Civic Renewal Party"]
+
+
+def test_a_name_after_a_word_for_a_body_is_an_organisation(resolve):
+    index = resolve("The minister received support from the Catholic movement Via Lucis. She said Via Lucis helped.")
+    assert {a.type for a in index.actors if a.name == "Via Lucis"} == {"organisation"}
+
+
+def test_a_capitalised_word_of_a_title_is_no_person(resolve):
+    index = resolve("Maria Lunde, the group's Research and Advocacy Director for Europe, said the police must stop.")
+    assert "Advocacy" not in {a.name for a in index.actors}

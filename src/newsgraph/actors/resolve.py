@@ -121,9 +121,7 @@ class _Resolver:
             elif kind in ("organisation", "country") and person_after_place(ent) is not None:
                 ent, kind = person_after_place(ent), "person"  # type: ignore[assignment]
             found = self.name_of(whole_name(ent), kind)
-            if found and found.type == "person" and found.gender is None and is_known_body(found.name):
-                found.type = "organisation"  # the tagger's person is a known body: "Twitter said"
-            if found:
+            if found and not (found.type == "person" and is_title_word(doc[found.start:found.end])):
                 spans[found.start] = found
         for token in doc:
             if token.lower_ in words.honorifics and token.i + 1 < len(doc) and doc[token.i + 1].is_title:
@@ -136,6 +134,11 @@ class _Resolver:
                         spans.pop(i, None)
                     spans[token.i] = found
         people = self.recover_people(sorted(spans.values(), key=lambda f: f.start))
+        bodies = {f.name for f in people if f.type == "person" and f.gender is None
+                  and (is_known_body(f.name) or names_a_body(doc[f.start:f.end]))}
+        for found in people:
+            if found.name in bodies and found.gender is None:
+                found.type = "organisation"  # the tagger's person is a body: "Twitter said", "the movement X"
         return [f for f in people if f.type != "other"]
 
     def name_of(self, span: Span, kind: str) -> _Found | None:
@@ -633,6 +636,20 @@ def titled_person(ent: Span) -> Span | None:
 def is_known_body(name: str) -> bool:
     entry = lookup(name)
     return entry is not None and entry.type == "organisation"
+
+
+def names_a_body(name: Span) -> bool:
+    """A name set after a word for a body (``the Catholic movement Opus Dei``, ``the group Hamas``)."""
+    before = name.doc[name.start - 1] if name.start > 0 else None
+    return before is not None and before.lower_ in speaker_words().organisation_heads and before.pos_ == "NOUN"
+
+
+def is_title_word(name: Span) -> bool:
+    """One capitalised word that qualifies the role word after it (``Research and Advocacy Director``):
+    part of a title, no person."""
+    after = name.doc[name.end] if name.end < len(name.doc) else None
+    return len(name) == 1 and after is not None and after.lower_ in speaker_words().person_roles \
+        and after.is_ancestor(name[0])
 
 
 def person_after_place(ent: Span) -> Span | None:
