@@ -299,3 +299,22 @@ def test_a_definite_nationality_description_gives_the_person_country(analyze_tex
                             "because prosecutors could not proceed while the Australian national remained in London.")
     assert actor_named(analysis, "the Australian national").name == "Marten Kollberg"
     assert actors_by_name(analysis)["Marten Kollberg"].country == "AUS"
+
+
+def test_a_people_of_several_states_names_no_state(analyze_text):
+    analysis = analyze_text("Ruritanian artillery shelled Kurdish positions near the border on Sunday.")
+    kurds = actor_named(analysis, "Kurdish")
+    assert kurds.country is None
+
+
+def test_a_name_after_a_capitalised_title_is_a_person_of_that_title(analyze_text):
+    analysis = analyze_text("Ukraine President Petro Valenko thanked the envoy.")
+    valenko = actors_by_name(analysis)["Petro Valenko"]
+    assert (valenko.type, valenko.country) == ("person", "UKR")
+    assert "Ukraine President" not in actors_by_name(analysis)
+
+
+def test_titles_of_one_country_place_people_when_the_story_has_no_home(analyze_text):
+    analysis = analyze_text("Rep. Jane Holloway criticized Gov. Mark Denton over the budget.")
+    people = actors_by_name(analysis)
+    assert (people["Jane Holloway"].country, people["Mark Denton"].country) == ("USA", "USA")

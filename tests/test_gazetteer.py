@@ -182,3 +182,8 @@ def test_national_bodies_carry_their_state(name, country, sector):
 def test_opposition_forces_are_rebels_not_the_army():
     assert head_sector("Ruritanian opposition forces") == ("REB", True)
     assert head_sector("Ruritanian government forces") == ("MIL", True)
+
+
+def test_kurdish_is_no_one_state_but_iraqi_kurdistan_is_iraq():
+    assert adjective_of("Kurdish").country is None
+    assert lookup("Iraqi Kurdistan").country == "IRQ"

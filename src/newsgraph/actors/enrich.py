@@ -25,7 +25,7 @@ from ..places import city_country_among, find_dateline, resolve_place, us_states
 from ..quotes.lexicon import speaker_words
 from ..quotes.marks import outermost, pair_marks
 from .gazetteer import Entry, Hit, adjective_of, country_entry, country_of, doc_hits, find_hits, head_sector, \
-    leader_in, lookup, namesake_parties, normalise_form, organisation_of, sector_of
+    leader_in, lookup, namesake_parties, national_titles, normalise_form, organisation_of, sector_of
 from .index import ActorIndex
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
@@ -48,6 +48,7 @@ COORDINATION = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 POSTING = re.compile(r"\b((?:ambassador|envoy|emissary|representative|minister|consul)s?)\s+(?:to|in)\s+([^;,]*)",
                      re.IGNORECASE)
 TITLE_REACH = 8  # tokens before a name that may hold its title
+TITLE_CHARS = 12  # characters before a name where a national title ("Lt. Gov.") may stand
 
 ActorKey = tuple[str, ...]
 
@@ -109,6 +110,7 @@ class Enricher:
         used = {mention.actor_id for mention in mentions}
         actors = [actor for actor in self.actors.values() if actor.id in used]
         give_home_country(actors, mentions, self.filed_in)
+        self.place_by_national_titles(actors, mentions)
         return ActorIndex(actors, mentions)
 
     # actors -----------------------------------------------------------------------------------
@@ -275,6 +277,20 @@ class Enricher:
         self.taken_ids.add(f"a{number}")
         return f"a{number}"
 
+    def place_by_national_titles(self, actors: list[Actor], mentions: list[Mention]) -> None:
+        """A person still of no country whose name follows a title of one country's politics ("Rep.")."""
+        titles = national_titles()
+        unplaced = {actor.id: actor for actor in actors if actor.type == "person" and actor.country is None}
+        for mention in mentions:
+            actor = unplaced.get(mention.actor_id)
+            if actor is None or mention.kind != "name":
+                continue
+            before = self.parsed.text[max(0, mention.start - TITLE_CHARS):mention.start].split()
+            country = next((titles[" ".join(before[-n:]).lower()] for n in (2, 1)
+                            if len(before) >= n and " ".join(before[-n:]).lower() in titles), None)
+            if country is not None:
+                actor.country = country
+
     # mentions ---------------------------------------------------------------------------------
 
     def retarget(self, mention: Mention) -> Mention | None:
@@ -371,15 +387,15 @@ class Enricher:
         if phrase is not None and sector is not None:
             organisation = entry.name if entry.type == "organisation" else None
             if sector != entry.sector:
-                facts = Facts(group_key(entry.country, organisation, sector), phrase.name, "group",
+                facts = Facts(group_key(entry.country or entry.name, organisation, sector), phrase.name, "group",
                               entry.country, sector, organisation)
                 start, end, text = phrase.span.start_char, phrase.span.end_char, phrase.span.text
         elif is_seat(hit.form, entry) and is_locative(span):
             facts = Facts(("place", hit.text), hit.text, "region", entry.country)
         elif hit.form != "name" and any(token.ent_type_ == "PERSON" for token in span):
             return None  # the tagger reads it as a name: "Karen said", unlike "Karen rebels"
-        elif hit.form == "people":
-            facts = Facts(group_key(entry.country, None, None), hit.text, "group", entry.country)
+        elif hit.form == "people":  # a people of no one state keeps its own name (the Kurds)
+            facts = Facts(group_key(entry.country or entry.name, None, None), hit.text, "group", entry.country)
         actor = self.actor_for(facts, text)
         block = self.parsed.block_at(start)
         return Mention(start, end, text, actor.id, kind, block.index if block else None, in_quote)  # type: ignore[arg-type]
@@ -539,8 +555,13 @@ def group_phrase(span: Span) -> GroupPhrase | None:
 
 
 def is_title(token: Token) -> bool:
-    """Is this noun a title of a named person, before the name or in apposition to it?"""
+    """Is this noun a title of a named person, before the name or in apposition to it? A capitalised role
+    word right before a proper name is one whatever the tagger made of the name (``President Jan Novak``)."""
     if token.dep_ == "compound" and token.head.ent_type_ == "PERSON":
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if token.is_title and token.lower_ in speaker_words().person_roles and following is not None \
+            and following.pos_ == "PROPN" and following.is_title and following.head.i > token.i:
         return True
     if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
         return True

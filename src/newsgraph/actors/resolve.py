@@ -120,6 +120,10 @@ class _Resolver:
                 ent, kind = titled_person(ent), "person"  # type: ignore[assignment]
             elif kind in ("organisation", "country") and person_after_place(ent) is not None:
                 ent, kind = person_after_place(ent), "person"  # type: ignore[assignment]
+            elif kind in ("organisation", "country") and follows_a_title(ent):
+                kind = "person"
+            if kind != "person" and is_title_of_next_name(ent):
+                continue
             found = self.name_of(whole_name(ent), kind)
             if found and not (found.type == "person" and is_title_word(doc[found.start:found.end])):
                 spans[found.start] = found
@@ -642,6 +646,23 @@ def names_a_body(name: Span) -> bool:
     """A name set after a word for a body (``the Catholic movement Opus Dei``, ``the group Hamas``)."""
     before = name.doc[name.start - 1] if name.start > 0 else None
     return before is not None and before.lower_ in speaker_words().organisation_heads and before.pos_ == "NOUN"
+
+
+def follows_a_title(ent: Span) -> bool:
+    """``President Jan Novak`` where the tagger took the name for a place or a body: two or three
+    capitalised words no gazetteer knows, right after a capitalised role word."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.is_title and before.lower_ in speaker_words().person_roles \
+        and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in ent) and lookup(ent.text) is None
+
+
+def is_title_of_next_name(ent: Span) -> bool:
+    """``Ruritania President`` right before ``Jan Novak``: an entity ending in a role word that titles the
+    person named next, no actor of its own."""
+    doc = ent.doc
+    return ent[-1].lower_ in speaker_words().person_roles and ent.end < len(doc) \
+        and doc[ent.end].ent_type_ == "PERSON" and doc[ent.end].ent_iob_ == "B"
 
 
 def is_title_word(name: Span) -> bool:
