@@ -318,3 +318,9 @@ def test_titles_of_one_country_place_people_when_the_story_has_no_home(analyze_t
     analysis = analyze_text("Rep. Jane Holloway criticized Gov. Mark Denton over the budget.")
     people = actors_by_name(analysis)
     assert (people["Jane Holloway"].country, people["Mark Denton"].country) == ("USA", "USA")
+
+
+def test_a_dateline_abroad_does_not_make_a_described_president_of_that_country(analyze_text):
+    analysis = analyze_text("GENEVA (Reuters) - The Peruvian president met his Chilean counterpart on Monday. "
+                            "The president said the talks were useful.")
+    assert actor_named(analysis, "The president").country != "CHE"

@@ -157,3 +157,10 @@ def test_a_name_after_a_word_for_a_body_is_an_organisation(resolve):
 def test_a_capitalised_word_of_a_title_is_no_person(resolve):
     index = resolve("Maria Lunde, the group's Research and Advocacy Director for Europe, said the police must stop.")
     assert "Advocacy" not in {a.name for a in index.actors}
+
+
+def test_a_shorter_definite_description_is_the_fuller_one_before_it(resolve):
+    index = resolve("The Ruritanian president met his Borduvian counterpart on Monday. "
+                    "The president said the talks were useful.")
+    [fuller] = {m.actor_id for m in index.mentions if m.text == "The Ruritanian president"}
+    assert {m.actor_id for m in index.mentions if m.text == "The president"} == {fuller}

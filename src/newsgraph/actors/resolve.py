@@ -303,7 +303,8 @@ class _Resolver:
                 continue
             own = ("description", name.lower())
             key = self.tied.get(name.lower()) or self.organisation_for(head) \
-                or (own if own in described else None) or self.anaphor(head, people, with_roles) or own
+                or (own if own in described else None) or self.anaphor(head, people, with_roles) \
+                or self.earlier_description(head) or own
             described.add(key)
             gender = "female" if head.lower_ in speaker_words().female_roles else None
             self.found.append(_Found(span.start, span.end, key[0], name, "description", gender, key))
@@ -326,11 +327,22 @@ class _Resolver:
             said = {t.lower_ for t in lefts[1:]} | {head.lower_}
             fitting = [f for f in people if f.start < head.i and said <= roles[f.actor_key]
                        and not (roles[f.actor_key] & RANKS) - said]
-            if fitting:
-                found = fitting[-1]
-                self.found.append(_Found(lefts[0].i, head.i + 1, "person", found.name, "description",
-                                         actor_key=found.actor_key))
+            key = fitting[-1].actor_key if fitting else self.earlier_description(head)
+            if key is not None:
+                self.found.append(_Found(lefts[0].i, head.i + 1, key[0], key[1], "description", actor_key=key))
                 taken.update(range(lefts[0].i, head.i + 1))
+
+    def earlier_description(self, head: Token) -> tuple[str, str] | None:
+        """``the president`` after ``the Brazilian president``: the last description before it with the same
+        head word, every word said here and no rank left out."""
+        said = {t.lower_ for t in head.lefts if t.pos_ != "DET"} | {head.lower_}
+        for found in reversed(self.found):
+            words = set(found.name.lower().split())
+            if found.kind == "description" and found.start < head.i and found.actor_key is not None \
+                    and found.actor_key[0] == "description" and found.name.lower().split()[-1:] == [head.lower_] \
+                    and said <= words and not (words & RANKS) - said:
+                return found.actor_key
+        return None
 
     def refer_nationals(self, taken: set[int]) -> None:
         """``the Australian national``, ``the Iranian-born journalist``: a definite person word with a
