@@ -324,3 +324,18 @@ def test_a_dateline_abroad_does_not_make_a_described_president_of_that_country(a
     analysis = analyze_text("GENEVA (Reuters) - The Peruvian president met his Chilean counterpart on Monday. "
                             "The president said the talks were useful.")
     assert actor_named(analysis, "The president").country != "CHE"
+
+
+def test_a_faith_word_before_people_is_no_party_of_its_own(analyze_text):
+    analysis = analyze_text("A Christian missionary from Toronto was arrested in Lebanon on Friday.")
+    assert "Christian" not in {mention.text for mention in analysis.mentions}
+
+
+def test_a_group_adjective_before_states_stays_a_party(analyze_text):
+    analysis = analyze_text("The envoy criticised Arab states on Monday.")
+    assert "Arab" in {mention.text for mention in analysis.mentions}
+
+
+def test_a_community_is_of_the_story_home_country(analyze_text):
+    analysis = analyze_text("LONDON - The minister defended his attitude towards the Jewish community on Monday.")
+    assert actor_named(analysis, "the Jewish community").country == "GBR"

@@ -187,3 +187,8 @@ def test_opposition_forces_are_rebels_not_the_army():
 def test_kurdish_is_no_one_state_but_iraqi_kurdistan_is_iraq():
     assert adjective_of("Kurdish").country is None
     assert lookup("Iraqi Kurdistan").country == "IRQ"
+
+
+def test_a_community_is_civilians_but_the_international_community_is_no_state():
+    assert head_sector("the Jewish community") == ("CVL", True)
+    assert head_sector("the international community") == ("IGO", True)

@@ -34,6 +34,7 @@ NAME_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
 # a rank that makes another office: "the mayor" is not the deputy mayor
 RANKS = frozenset({"deputy", "vice", "assistant", "acting", "interim", "former", "shadow", "junior", "associate",
                    "under", "sub"})
+POLITY_NOUNS = frozenset({"state", "country", "nation", "government", "world", "league", "bloc", "region", "land"})
 NATIONAL_NOUNS = frozenset({"national", "citizen", "native", "man", "woman", "dissident", "exile"})
 ANTECEDENT_WINDOW = 30
 SOFT_HYPHEN = "\u00ad"  # a line-breaking hint inside a word ("Netan\u00adyahu"), never part of a name
@@ -122,7 +123,7 @@ class _Resolver:
                 ent, kind = person_after_place(ent), "person"  # type: ignore[assignment]
             elif kind in ("organisation", "country") and follows_a_title(ent):
                 kind = "person"
-            if kind != "person" and is_title_of_next_name(ent):
+            if (kind != "person" and is_title_of_next_name(ent)) or is_faith_or_kind_word(ent):
                 continue
             found = self.name_of(whole_name(ent), kind)
             if found and not (found.type == "person" and is_title_word(doc[found.start:found.end])):
@@ -658,6 +659,16 @@ def names_a_body(name: Span) -> bool:
     """A name set after a word for a body (``the Catholic movement Opus Dei``, ``the group Hamas``)."""
     before = name.doc[name.start - 1] if name.start > 0 else None
     return before is not None and before.lower_ in speaker_words().organisation_heads and before.pos_ == "NOUN"
+
+
+def is_faith_or_kind_word(ent: Span) -> bool:
+    """``a Christian missionary``, ``Jewish settlers``: a one-word group adjective of no state, before the
+    people it qualifies, describes them and is no party of its own (``Arab states`` are states, a party)."""
+    word = ent[0]
+    return ent.label_ == "NORP" and len(ent) == 1 and word.dep_ in ("amod", "compound", "nmod") \
+        and word.head.pos_ == "NOUN" and word.head.i > word.i and word.head.lemma_.lower() not in POLITY_NOUNS \
+        and lookup(word.text) is None \
+        and adjective_of(word.text) is None
 
 
 def follows_a_title(ent: Span) -> bool:
