@@ -339,3 +339,11 @@ def test_a_group_adjective_before_states_stays_a_party(analyze_text):
 def test_a_community_is_of_the_story_home_country(analyze_text):
     analysis = analyze_text("LONDON - The minister defended his attitude towards the Jewish community on Monday.")
     assert actor_named(analysis, "the Jewish community").country == "GBR"
+
+
+def test_a_people_is_coded_by_the_state_the_text_says_it_lives_in(analyze_text):
+    analysis = analyze_text("The Albanians of southern Serbia are demanding autonomy. Ethnic Albanian guerrillas "
+                            "operating in Macedonia have been demobilized. Russian troops in Syria withdrew.")
+    assert actor_named(analysis, "Albanians").country == "SRB"
+    assert actor_named(analysis, "Albanian guerrillas").country == "MKD"
+    assert actor_named(analysis, "Russian troops").country == "RUS"

@@ -24,7 +24,7 @@ from ..model import Actor, Mention
 from ..places import city_country_among, find_dateline, resolve_place, us_states
 from ..quotes.lexicon import speaker_words
 from ..quotes.marks import outermost, pair_marks
-from .gazetteer import Entry, Hit, adjective_of, country_entry, country_of, doc_hits, find_hits, head_sector, \
+from .gazetteer import ETHNIC_BEFORE, Entry, Hit, adjective_of, country_entry, country_of, doc_hits, find_hits, head_sector, \
     leader_in, lookup, namesake_parties, national_titles, normalise_form, organisation_of, sector_of
 from .index import ActorIndex
 
@@ -387,18 +387,37 @@ class Enricher:
         if phrase is not None and sector is not None:
             organisation = entry.name if entry.type == "organisation" else None
             if sector != entry.sector:
-                facts = Facts(group_key(entry.country or entry.name, organisation, sector), phrase.name, "group",
-                              entry.country, sector, organisation)
+                country = self.home_of_people(hit, phrase.span.root) or entry.country
+                facts = Facts(group_key(country or entry.name, organisation, sector), phrase.name, "group",
+                              country, sector, organisation)
                 start, end, text = phrase.span.start_char, phrase.span.end_char, phrase.span.text
         elif is_seat(hit.form, entry) and is_locative(span):
             facts = Facts(("place", hit.text), hit.text, "region", entry.country)
         elif hit.form != "name" and any(token.ent_type_ == "PERSON" for token in span):
             return None  # the tagger reads it as a name: "Karen said", unlike "Karen rebels"
         elif hit.form == "people":  # a people of no one state keeps its own name (the Kurds)
-            facts = Facts(group_key(entry.country or entry.name, None, None), hit.text, "group", entry.country)
+            country = self.home_of_people(hit, span.root) or entry.country
+            facts = Facts(group_key(country or entry.name, None, None), hit.text, "group", country)
         actor = self.actor_for(facts, text)
         block = self.parsed.block_at(start)
         return Mention(start, end, text, actor.id, kind, block.index if block else None, in_quote)  # type: ignore[arg-type]
+
+
+    def home_of_people(self, hit: Hit, head: Token) -> str | None:
+        """Where a people named by its origin lives, when the text says so: "the Albanians of southern
+        Serbia", "ethnic Albanian guerrillas operating in Macedonia" are coded by the state they live in."""
+        ethnic = bool(ETHNIC_BEFORE.search(self.parsed.text, max(0, hit.start - 10), hit.start))
+        prepositions = ("of", "in") if ethnic else ("of",)
+        phrases = [c for c in head.children if c.dep_ == "prep" and c.lower_ in prepositions]
+        if ethnic:  # "operating in", "living in"
+            phrases += [p for c in head.children if c.dep_ == "acl" for p in c.children
+                        if p.dep_ == "prep" and p.lower_ == "in"]
+        for place in (o for phrase in phrases for o in phrase.children if o.dep_ == "pobj"):
+            text = self.parsed.doc[place.left_edge.i:place.right_edge.i + 1].text
+            states = [h.entry.country for h in find_hits(text) if h.entry.type in ("country", "region") and h.entry.country]
+            if states:
+                return states[0]
+        return None
 
 
 def give_home_country(actors: list[Actor], mentions: list[Mention], filed_in: str | None = None) -> None:
