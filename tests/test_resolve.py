@@ -164,3 +164,14 @@ def test_a_shorter_definite_description_is_the_fuller_one_before_it(resolve):
                     "The president said the talks were useful.")
     [fuller] = {m.actor_id for m in index.mentions if m.text == "The Ruritanian president"}
     assert {m.actor_id for m in index.mentions if m.text == "The president"} == {fuller}
+
+
+def test_a_bare_surname_is_the_principal_not_the_relative_named_later(resolve):
+    index = resolve("Senator Joan Keller criticised the plan on Monday. Her son, Hunter Keller, sat on the board of "
+                    "a firm. Keller said the firm had done nothing wrong.")
+    assert pointed(index, "Keller") == ["Joan Keller"]
+
+
+def test_a_name_after_a_body_word_it_does_not_hang_on_is_still_a_person(resolve):
+    index = resolve("He said the gas company on whose board Hunter Pellow had a seat was corrupt.")
+    assert actor_named(index, "Hunter Pellow").type == "person"

@@ -213,8 +213,11 @@ class _Resolver:
 
     @staticmethod
     def nearest_fuller(found: _Found, group: list[_Found]) -> _Found | None:
-        """The full name that ``found`` shortens: the nearest one before it, else the first after."""
-        return nearest(found, [f for f in group if f.name.split()[-len(found.name.split()):] == found.name.split()])
+        """The full name that ``found`` shortens: of those named before it, the first introduced (a bare
+        ``Biden`` after ``Joe Biden`` and his son ``Hunter Biden`` is the principal), else the first after."""
+        fits = [f for f in group if f.name.split()[-len(found.name.split()):] == found.name.split()]
+        before = [f for f in fits if f.start <= found.start]
+        return before[0] if before else (fits[0] if fits else None)
 
     # descriptions and roles -------------------------------------------------------------------
 
@@ -658,7 +661,8 @@ def is_known_body(name: str) -> bool:
 def names_a_body(name: Span) -> bool:
     """A name set after a word for a body (``the Catholic movement Opus Dei``, ``the group Hamas``)."""
     before = name.doc[name.start - 1] if name.start > 0 else None
-    return before is not None and before.lower_ in speaker_words().organisation_heads and before.pos_ == "NOUN"
+    return before is not None and before.lower_ in speaker_words().organisation_heads and before.pos_ == "NOUN" \
+        and (name.root.head == before or before.head == name.root)
 
 
 def is_faith_or_kind_word(ent: Span) -> bool:
