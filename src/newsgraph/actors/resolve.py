@@ -19,7 +19,7 @@ from ..document import ParsedArticle
 from ..model import Actor, Mention
 from ..quotes.lexicon import cues, speaker_words
 from ..quotes.marks import outermost, pair_marks
-from .gazetteer import adjective_of, lookup
+from .gazetteer import adjective_of, head_sector, lookup
 from .index import ActorIndex
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "group"}
@@ -126,7 +126,7 @@ class _Resolver:
             if (kind != "person" and is_title_of_next_name(ent)) or is_faith_or_kind_word(ent):
                 continue
             found = self.name_of(whole_name(ent), kind)
-            if found and not (found.type == "person" and is_title_word(doc[found.start:found.end])):
+            if found and not is_title_word(doc[found.start:found.end]):
                 spans[found.start] = found
         for token in doc:
             if token.lower_ in words.honorifics and token.i + 1 < len(doc) and doc[token.i + 1].is_title:
@@ -693,11 +693,11 @@ def is_title_of_next_name(ent: Span) -> bool:
 
 
 def is_title_word(name: Span) -> bool:
-    """One capitalised word that qualifies the role word after it (``Research and Advocacy Director``):
-    part of a title, no person."""
+    """One capitalised word that qualifies the role word after it and names no known body or sector
+    (``Research and Advocacy Director``, ``Supreme Leader``, unlike ``Army officer``): part of a title."""
     after = name.doc[name.end] if name.end < len(name.doc) else None
     return len(name) == 1 and after is not None and after.lower_ in speaker_words().person_roles \
-        and after.is_ancestor(name[0])
+        and after.is_ancestor(name[0]) and not (lookup(name.text) or adjective_of(name.text) or head_sector(name.text))
 
 
 def person_after_place(ent: Span) -> Span | None:
