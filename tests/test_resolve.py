@@ -1,8 +1,9 @@
 """The in-document resolver: names, honorifics, appositions, descriptions and pronouns."""
 
 import pytest
+from spacy.tokens import Span
 
-from newsgraph.actors.resolve import find_actors
+from newsgraph.actors.resolve import find_actors, is_title_of_next_name
 from newsgraph.document import ParsedArticle
 from newsgraph.ingest import make_article
 from newsgraph.layout import detect_layout
@@ -183,3 +184,10 @@ def test_a_bare_surname_is_the_principal_not_the_relative_named_later(resolve):
 def test_a_name_after_a_body_word_it_does_not_hang_on_is_still_a_person(resolve):
     index = resolve("He said the gas company on whose board Hunter Pellow had a seat was corrupt.")
     assert actor_named(index, "Hunter Pellow").type == "person"
+
+
+def test_an_entity_ending_in_a_role_before_a_name_is_that_persons_title(pipeline):
+    doc = pipeline.nlp("Labour MP Janet Brisby said the plan was wrong.")
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 2, 4, label="PERSON")]
+    assert is_title_of_next_name(doc.ents[0])
+    assert not is_title_of_next_name(doc.ents[1])
