@@ -24,8 +24,8 @@ from ..model import Actor, Mention
 from ..places import city_country_among, find_dateline, resolve_place, us_states
 from ..quotes.lexicon import speaker_words
 from ..quotes.marks import outermost, pair_marks
-from .gazetteer import ETHNIC_BEFORE, Entry, Hit, adjective_of, country_entry, country_of, doc_hits, find_hits, head_sector, \
-    leader_in, lookup, namesake_parties, national_titles, normalise_form, organisation_of, sector_of
+from .gazetteer import ETHNIC_BEFORE, Entry, Hit, adjective_of, country_entry, country_of, doc_hits, find_hits, \
+    head_sector, leader_in, lookup, namesake_parties, national_titles, normalise_form, organisation_of, sector_of
 from .index import ActorIndex
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
@@ -414,7 +414,8 @@ class Enricher:
                         if p.dep_ == "prep" and p.lower_ == "in"]
         for place in (o for phrase in phrases for o in phrase.children if o.dep_ == "pobj"):
             text = self.parsed.doc[place.left_edge.i:place.right_edge.i + 1].text
-            states = [h.entry.country for h in find_hits(text) if h.entry.type in ("country", "region") and h.entry.country]
+            states = [hit.entry.country for hit in find_hits(text)
+                      if hit.entry.type in ("country", "region") and hit.entry.country]
             if states:
                 return states[0]
         return None

@@ -317,16 +317,11 @@ class _Resolver:
     def refer_roles(self, taken: set[int]) -> None:
         """``the president``, ``the prime minister`` as a party anywhere in a sentence: the person named
         before whose role holds every word of the description, and no rank it leaves out."""
-        people = [f for f in self.found if f.type == "person" and f.kind == "name" and self.in_flow(self.parsed.doc[f.start])]
+        doc = self.parsed.doc
+        people = [f for f in self.found if f.type == "person" and f.kind == "name" and self.in_flow(doc[f.start])]
         roles = {f.actor_key: self.role_and_affiliation_words(f.actor_key) for f in people}
-        words = speaker_words()
-        for head in self.parsed.tokens:
-            if head.i in taken or head.tag_ != "NN" or head.lower_ not in words.person_roles \
-                    or head.lower_ in words.organisation_heads or not self.in_flow(head):
-                continue
-            lefts = list(head.lefts)
-            if not lefts or lefts[0].lower_ != "the" or head.i - lefts[0].i != len(lefts) \
-                    or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        for head, lefts in self.definite_person_words(taken, speaker_words().person_roles):
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
                 continue
             said = {t.lower_ for t in lefts[1:]} | {head.lower_}
             fitting = [f for f in people if f.start < head.i and said <= roles[f.actor_key]
@@ -335,6 +330,18 @@ class _Resolver:
             if key is not None:
                 self.found.append(_Found(lefts[0].i, head.i + 1, key[0], key[1], "description", actor_key=key))
                 taken.update(range(lefts[0].i, head.i + 1))
+
+    def definite_person_words(self, taken: set[int], nouns: Iterable[str]) -> Iterable[tuple[Token, list[Token]]]:
+        """Singular person nouns after ``the`` and their modifiers (``the prime minister``), in the text
+        flow and not yet part of a mention, with the words before them from ``the`` on."""
+        bodies = speaker_words().organisation_heads
+        for head in self.parsed.tokens:
+            if head.i in taken or head.tag_ != "NN" or head.lower_ not in nouns or head.lower_ in bodies \
+                    or not self.in_flow(head):
+                continue
+            lefts = list(head.lefts)
+            if lefts and lefts[0].lower_ == "the" and head.i - lefts[0].i == len(lefts):
+                yield head, lefts
 
     def earlier_description(self, head: Token) -> tuple[str, str] | None:
         """``the president`` after ``the Brazilian president``: the last description before it with the same
@@ -353,15 +360,8 @@ class _Resolver:
         nationality is the person the text has been talking about, and tells that person's country."""
         doc = self.parsed.doc
         pool = _Pool([f for f in self.found if self.is_person(f) and self.in_flow(doc[f.start])])
-        words = speaker_words()
-        for head in self.parsed.tokens:
-            if head.i in taken or head.tag_ != "NN" or not (head.lower_ in words.person_roles
-                                                           or head.lower_ in NATIONAL_NOUNS) \
-                    or head.lower_ in words.organisation_heads or not self.in_flow(head):
-                continue
-            lefts = list(head.lefts)
-            if not lefts or lefts[0].lower_ != "the" or head.i - lefts[0].i != len(lefts) \
-                    or not any(adjective_of(t.text.split("-")[0]) for t in lefts[1:] if t.text[:1].isupper()):
+        for head, lefts in self.definite_person_words(taken, speaker_words().person_roles | NATIONAL_NOUNS):
+            if not any(adjective_of(t.text.split("-")[0]) for t in lefts[1:] if t.text[:1].isupper()):
                 continue
             found = self.antecedent(head, None, pool)
             if found is not None and found.type == "person":
@@ -671,8 +671,7 @@ def is_faith_or_kind_word(ent: Span) -> bool:
     word = ent[0]
     return ent.label_ == "NORP" and len(ent) == 1 and word.dep_ in ("amod", "compound", "nmod") \
         and word.head.pos_ == "NOUN" and word.head.i > word.i and word.head.lemma_.lower() not in POLITY_NOUNS \
-        and lookup(word.text) is None \
-        and adjective_of(word.text) is None
+        and lookup(word.text) is None and adjective_of(word.text) is None
 
 
 def follows_a_title(ent: Span) -> bool:
