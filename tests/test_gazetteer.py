@@ -168,3 +168,27 @@ def test_generic_heads_pass_the_sector_to_their_modifier():
     assert head_sector("opposition candidates") == ("OPP", True)
     assert head_sector("human rights group") == ("NGO", True)
     assert head_sector("military ties") is None
+
+
+@pytest.mark.parametrize("name, country, sector", [
+    ("People’s Liberation Army", "CHN", "MIL"), ("PLA", "CHN", "MIL"), ("Chinese Communist Party", "CHN", "PTY"),
+    ("Twitter", "USA", "BUS"),
+])
+def test_national_bodies_carry_their_state(name, country, sector):
+    entry = lookup(name)
+    assert entry is not None and (entry.type, entry.country, entry.sector) == ("organisation", country, sector)
+
+
+def test_opposition_forces_are_rebels_not_the_army():
+    assert head_sector("Ruritanian opposition forces") == ("REB", True)
+    assert head_sector("Ruritanian government forces") == ("MIL", True)
+
+
+def test_kurdish_is_no_one_state_but_iraqi_kurdistan_is_iraq():
+    assert adjective_of("Kurdish").country is None
+    assert lookup("Iraqi Kurdistan").country == "IRQ"
+
+
+def test_a_community_is_civilians_but_the_international_community_is_no_state():
+    assert head_sector("the Jewish community") == ("CVL", True)
+    assert head_sector("the international community") == ("IGO", True)
