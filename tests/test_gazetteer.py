@@ -76,6 +76,7 @@ def test_short_capitals_forms_match_only_in_their_own_case():
     ("firms", "BUS"), ("protesters", "CVL"), ("rights groups", "NGO"), ("refugees", "REF"),
     ("trade unions", "LAB"), ("clerics", "REL"), ("intelligence agency", "SPY"), ("government forces", "MIL"),
     ("president of Armenia", "GOV"), ("spokesman", "GOV"), ("weather", None),
+    ("educators", "EDU"), ("rioters", "CVL"), ("city council", "GOV"), ("assailants", "REB"),
 ])
 def test_role_words_map_to_sectors(role, sector):
     assert sector_of(role) == sector

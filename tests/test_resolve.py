@@ -191,3 +191,13 @@ def test_an_entity_ending_in_a_role_before_a_name_is_that_persons_title(pipeline
     doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 2, 4, label="PERSON")]
     assert is_title_of_next_name(doc.ents[0])
     assert not is_title_of_next_name(doc.ents[1])
+
+
+def test_unnamed_groups_of_every_walk_of_life_are_parties(analyze_text):
+    analysis = analyze_text("Mayor Tomas Brenner said on Monday that police had arrested 40 rioters and that "
+                            "politicians have vilified educators. Rioters attacked the city council in March.")
+    parties = {(event.type, actor.name, recipient.name)
+               for event in analysis.events for actor in event.actor for recipient in event.recipient}
+    assert ("COERCE", "police", "40 rioters") in parties
+    assert ("ACCUSE", "politicians", "educators") in parties
+    assert ("ACCUSE", "Rioters", "the city council") in parties  # attacked in words: no weapon is named
