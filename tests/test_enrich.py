@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def actors_by_name(analysis):
     return {actor.name: actor for actor in analysis.actors}
@@ -268,3 +270,80 @@ def test_a_title_case_headline_is_no_actor_name(analyze_text):
                             "Ruritania dropped its inquiry into claims against Karl Mertz on Tuesday. Mertz "
                             "welcomed the decision.")
     assert not any(len(a.name.split()) >= 5 for a in analysis.actors)
+
+
+@pytest.mark.parametrize("text, name, posted", [
+    ("He said that he, U.S. Ambassador to the European Union Walter Brisk and Energy Secretary Tom Haverly formed "
+     "a channel. Brisk denied it.", "Walter Brisk", (None, "European Union")),
+    ("Another diplomat, former special envoy to Georgia Kurt Hallmann, revised his account. Hallmann said the talks "
+     "had stalled.", "Kurt Hallmann", ("GEO", "Georgia")),
+])
+def test_where_an_envoy_is_posted_is_neither_his_country_nor_his_body(analyze_text, text, name, posted):
+    envoy = actors_by_name(analyze_text(text))[name]
+    assert envoy.type == "person" and envoy.country != posted[0] and envoy.organisation != posted[1]
+
+
+def test_a_place_before_a_description_counts_only_in_a_country_the_article_names(analyze_text):
+    analysis = analyze_text("Scotland's first minister visited Inverness. A Highland councillor defended him.")
+    assert actor_named(analysis, "A Highland councillor").country != "USA"
+
+
+def test_an_unknown_party_of_a_story_filed_abroad_is_of_that_country(analyze_text):
+    analysis = analyze_text("SEOUL, South Korea (AP) — The Civic Renewal Party opposed the bill on Monday. "
+                            "Party leaders said they would vote against it.")
+    assert actor_named(analysis, "Civic Renewal Party").country == "KOR"
+
+
+def test_a_definite_nationality_description_gives_the_person_country(analyze_text):
+    analysis = analyze_text("Sweden has dropped its investigation into Marten Kollberg. The case was dropped "
+                            "because prosecutors could not proceed while the Australian national remained in London.")
+    assert actor_named(analysis, "the Australian national").name == "Marten Kollberg"
+    assert actors_by_name(analysis)["Marten Kollberg"].country == "AUS"
+
+
+def test_a_people_of_several_states_names_no_state(analyze_text):
+    analysis = analyze_text("Ruritanian artillery shelled Kurdish positions near the border on Sunday.")
+    kurds = actor_named(analysis, "Kurdish")
+    assert kurds.country is None
+
+
+def test_a_name_after_a_capitalised_title_is_a_person_of_that_title(analyze_text):
+    analysis = analyze_text("Ukraine President Petro Valenko thanked the envoy.")
+    valenko = actors_by_name(analysis)["Petro Valenko"]
+    assert (valenko.type, valenko.country) == ("person", "UKR")
+    assert "Ukraine President" not in actors_by_name(analysis)
+
+
+def test_titles_of_one_country_place_people_when_the_story_has_no_home(analyze_text):
+    analysis = analyze_text("Rep. Jane Holloway criticized Gov. Mark Denton over the budget.")
+    people = actors_by_name(analysis)
+    assert (people["Jane Holloway"].country, people["Mark Denton"].country) == ("USA", "USA")
+
+
+def test_a_dateline_abroad_does_not_make_a_described_president_of_that_country(analyze_text):
+    analysis = analyze_text("GENEVA (Reuters) - The Peruvian president met his Chilean counterpart on Monday. "
+                            "The president said the talks were useful.")
+    assert actor_named(analysis, "The president").country != "CHE"
+
+
+def test_a_faith_word_before_people_is_no_party_of_its_own(analyze_text):
+    analysis = analyze_text("A Christian missionary from Toronto was arrested in Lebanon on Friday.")
+    assert "Christian" not in {mention.text for mention in analysis.mentions}
+
+
+def test_a_group_adjective_before_states_stays_a_party(analyze_text):
+    analysis = analyze_text("The envoy criticised Arab states on Monday.")
+    assert "Arab" in {mention.text for mention in analysis.mentions}
+
+
+def test_a_community_is_of_the_story_home_country(analyze_text):
+    analysis = analyze_text("LONDON - The minister defended his attitude towards the Jewish community on Monday.")
+    assert actor_named(analysis, "the Jewish community").country == "GBR"
+
+
+def test_a_people_is_coded_by_the_state_the_text_says_it_lives_in(analyze_text):
+    analysis = analyze_text("The Albanians of southern Serbia are demanding autonomy. Ethnic Albanian guerrillas "
+                            "operating in Macedonia have been demobilized. Russian troops in Syria withdrew.")
+    assert actor_named(analysis, "Albanians").country == "SRB"
+    assert actor_named(analysis, "Albanian guerrillas").country == "MKD"
+    assert actor_named(analysis, "Russian troops").country == "RUS"

@@ -76,6 +76,7 @@ def test_short_capitals_forms_match_only_in_their_own_case():
     ("firms", "BUS"), ("protesters", "CVL"), ("rights groups", "NGO"), ("refugees", "REF"),
     ("trade unions", "LAB"), ("clerics", "REL"), ("intelligence agency", "SPY"), ("government forces", "MIL"),
     ("president of Armenia", "GOV"), ("spokesman", "GOV"), ("weather", None),
+    ("educators", "EDU"), ("rioters", "CVL"), ("city council", "GOV"), ("assailants", "REB"),
 ])
 def test_role_words_map_to_sectors(role, sector):
     assert sector_of(role) == sector
@@ -168,3 +169,27 @@ def test_generic_heads_pass_the_sector_to_their_modifier():
     assert head_sector("opposition candidates") == ("OPP", True)
     assert head_sector("human rights group") == ("NGO", True)
     assert head_sector("military ties") is None
+
+
+@pytest.mark.parametrize("name, country, sector", [
+    ("People’s Liberation Army", "CHN", "MIL"), ("PLA", "CHN", "MIL"), ("Chinese Communist Party", "CHN", "PTY"),
+    ("Twitter", "USA", "BUS"),
+])
+def test_national_bodies_carry_their_state(name, country, sector):
+    entry = lookup(name)
+    assert entry is not None and (entry.type, entry.country, entry.sector) == ("organisation", country, sector)
+
+
+def test_opposition_forces_are_rebels_not_the_army():
+    assert head_sector("Ruritanian opposition forces") == ("REB", True)
+    assert head_sector("Ruritanian government forces") == ("MIL", True)
+
+
+def test_kurdish_is_no_one_state_but_iraqi_kurdistan_is_iraq():
+    assert adjective_of("Kurdish").country is None
+    assert lookup("Iraqi Kurdistan").country == "IRQ"
+
+
+def test_a_community_is_civilians_but_the_international_community_is_no_state():
+    assert head_sector("the Jewish community") == ("CVL", True)
+    assert head_sector("the international community") == ("IGO", True)

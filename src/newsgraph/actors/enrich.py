@@ -24,13 +24,13 @@ from ..model import Actor, Mention
 from ..places import city_country_among, find_dateline, resolve_place, us_states
 from ..quotes.lexicon import speaker_words
 from ..quotes.marks import outermost, pair_marks
-from .gazetteer import Entry, Hit, adjective_of, country_entry, country_of, doc_hits, find_hits, head_sector, \
-    leader_in, lookup, namesake_parties, normalise_form, organisation_of, sector_of
+from .gazetteer import ETHNIC_BEFORE, Entry, Hit, adjective_of, country_entry, country_of, doc_hits, find_hits, \
+    head_sector, leader_in, lookup, namesake_parties, national_titles, normalise_form, organisation_of, sector_of
 from .index import ActorIndex
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 US_STATES_FOR_CONTEXT = 2
-NATIONAL_SECTORS = {"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP"}
+NATIONAL_SECTORS = {"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP", "PTY"}
 # Where a party may stand in a clause: subject, object, object of a preposition, conjunct, apposition.
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "poss"}
 # Unnamed armed groups (``gunmen``, ``suicide bombers``) and aid or rights groups are of no country
@@ -45,8 +45,10 @@ HOME_MIN_SHARE = 0.5
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
 COORDINATION = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 # "ambassador to the EU", "special envoy to Ukraine": where a person is posted, not whose they are
-POSTING = re.compile(r"\b((?:ambassador|envoy|emissary|representative|minister|consul)s?)\s+(?:to|in)\s+[^;,]*",
+POSTING = re.compile(r"\b((?:ambassador|envoy|emissary|representative|minister|consul)s?)\s+(?:to|in)\s+([^;,]*)",
                      re.IGNORECASE)
+TITLE_REACH = 8  # tokens before a name that may hold its title
+TITLE_CHARS = 12  # characters before a name where a national title ("Lt. Gov.") may stand
 
 ActorKey = tuple[str, ...]
 
@@ -108,6 +110,7 @@ class Enricher:
         used = {mention.actor_id for mention in mentions}
         actors = [actor for actor in self.actors.values() if actor.id in used]
         give_home_country(actors, mentions, self.filed_in)
+        self.place_by_national_titles(actors, mentions)
         return ActorIndex(actors, mentions)
 
     # actors -----------------------------------------------------------------------------------
@@ -145,7 +148,10 @@ class Enricher:
 
     def person_facts(self, actor: Actor) -> Facts:
         """A person's country, sector and organisation from role, affiliation, titles and appositions."""
-        context = " ; ".join(text for text in (actor.organisation, actor.role, *self.titles_of(actor)) if text)
+        titles = self.titles_of(actor)
+        posted = " ".join(found.group(2) for text in (actor.role, *titles) if text for found in POSTING.finditer(text))
+        affiliation = actor.organisation if actor.organisation and actor.organisation not in posted else None
+        context = " ; ".join(text for text in (affiliation, actor.role, *titles) if text)
         context = POSTING.sub(r"\1", context)
         facts = Facts(sector=sector_of(actor.role or "") or sector_of(context))
         organisation = self.at_home(organisation_of(context))
@@ -186,7 +192,8 @@ class Enricher:
             elif mention.kind == "name":
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is not None:
-                    texts.extend((title_before(span), of_phrase_after(span)))
+                    before = phrase_before(span)
+                    texts.extend((before if POSTING.search(before) else title_before(span), of_phrase_after(span)))
         return [text for text in texts if text]
 
     def phrase_facts(self, actor: Actor) -> Facts:
@@ -206,7 +213,7 @@ class Enricher:
             if facts.country and facts.sector:  # one actor with "Israel's Cabinet" read as a group
                 facts.key = group_key(facts.country, facts.organisation, facts.sector)
         if facts.country is None and actor.type == "description":
-            facts.country = home_place_country(name)
+            facts.country = home_place_country(name, self.named_countries)
         if actor.type == "country":
             place = resolve_place(name)
             country = place.country if place else facts.country
@@ -269,6 +276,20 @@ class Enricher:
             number += 1
         self.taken_ids.add(f"a{number}")
         return f"a{number}"
+
+    def place_by_national_titles(self, actors: list[Actor], mentions: list[Mention]) -> None:
+        """A person still of no country whose name follows a title of one country's politics ("Rep.")."""
+        titles = national_titles()
+        unplaced = {actor.id: actor for actor in actors if actor.type == "person" and actor.country is None}
+        for mention in mentions:
+            actor = unplaced.get(mention.actor_id)
+            if actor is None or mention.kind != "name":
+                continue
+            before = self.parsed.text[max(0, mention.start - TITLE_CHARS):mention.start].split()
+            country = next((titles[" ".join(before[-n:]).lower()] for n in (2, 1)
+                            if len(before) >= n and " ".join(before[-n:]).lower() in titles), None)
+            if country is not None:
+                actor.country = country
 
     # mentions ---------------------------------------------------------------------------------
 
@@ -366,18 +387,38 @@ class Enricher:
         if phrase is not None and sector is not None:
             organisation = entry.name if entry.type == "organisation" else None
             if sector != entry.sector:
-                facts = Facts(group_key(entry.country, organisation, sector), phrase.name, "group",
-                              entry.country, sector, organisation)
+                country = self.home_of_people(hit, phrase.span.root) or entry.country
+                facts = Facts(group_key(country or entry.name, organisation, sector), phrase.name, "group",
+                              country, sector, organisation)
                 start, end, text = phrase.span.start_char, phrase.span.end_char, phrase.span.text
         elif is_seat(hit.form, entry) and is_locative(span):
             facts = Facts(("place", hit.text), hit.text, "region", entry.country)
         elif hit.form != "name" and any(token.ent_type_ == "PERSON" for token in span):
             return None  # the tagger reads it as a name: "Karen said", unlike "Karen rebels"
-        elif hit.form == "people":
-            facts = Facts(group_key(entry.country, None, None), hit.text, "group", entry.country)
+        elif hit.form == "people":  # a people of no one state keeps its own name (the Kurds)
+            country = self.home_of_people(hit, span.root) or entry.country
+            facts = Facts(group_key(country or entry.name, None, None), hit.text, "group", country)
         actor = self.actor_for(facts, text)
         block = self.parsed.block_at(start)
         return Mention(start, end, text, actor.id, kind, block.index if block else None, in_quote)  # type: ignore[arg-type]
+
+
+    def home_of_people(self, hit: Hit, head: Token) -> str | None:
+        """Where a people named by its origin lives, when the text says so: "the Albanians of southern
+        Serbia", "ethnic Albanian guerrillas operating in Macedonia" are coded by the state they live in."""
+        ethnic = bool(ETHNIC_BEFORE.search(self.parsed.text, max(0, hit.start - 10), hit.start))
+        prepositions = ("of", "in") if ethnic else ("of",)
+        phrases = [c for c in head.children if c.dep_ == "prep" and c.lower_ in prepositions]
+        if ethnic:  # "operating in", "living in"
+            phrases += [p for c in head.children if c.dep_ == "acl" for p in c.children
+                        if p.dep_ == "prep" and p.lower_ == "in"]
+        for place in (o for phrase in phrases for o in phrase.children if o.dep_ == "pobj"):
+            text = self.parsed.doc[place.left_edge.i:place.right_edge.i + 1].text
+            states = [hit.entry.country for hit in find_hits(text)
+                      if hit.entry.type in ("country", "region") and hit.entry.country]
+            if states:
+                return states[0]
+        return None
 
 
 def give_home_country(actors: list[Actor], mentions: list[Mention], filed_in: str | None = None) -> None:
@@ -395,12 +436,13 @@ def give_home_country(actors: list[Actor], mentions: list[Mention], filed_in: st
             actor.country = home
 
 
-def home_place_country(description: str) -> str | None:
-    """``a New York man``, ``two Nairobi traders``: the country of the place named before the head noun."""
+def home_place_country(description: str, named_countries: set[str]) -> str | None:
+    """``a New York man``, ``two Nairobi traders``: the country of the place named before the head noun,
+    when the article names that country (a "Highland councillor" in a Scottish story is no American)."""
     words = description.split()[:-1]
     place_words = [w for w in words if w[:1].isupper() and w.lower() not in ("a", "an", "the")]
     place = resolve_place(" ".join(place_words)) if place_words else None
-    return place.country if place else None
+    return place.country if place and place.country in named_countries else None
 
 
 def is_stateless_member(actor: Actor) -> bool:
@@ -533,8 +575,13 @@ def group_phrase(span: Span) -> GroupPhrase | None:
 
 
 def is_title(token: Token) -> bool:
-    """Is this noun a title of a named person, before the name or in apposition to it?"""
+    """Is this noun a title of a named person, before the name or in apposition to it? A capitalised role
+    word right before a proper name is one whatever the tagger made of the name (``President Jan Novak``)."""
     if token.dep_ == "compound" and token.head.ent_type_ == "PERSON":
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if token.is_title and token.lower_ in speaker_words().person_roles and following is not None \
+            and following.pos_ == "PROPN" and following.is_title and following.head.i > token.i:
         return True
     if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
         return True
@@ -543,11 +590,24 @@ def is_title(token: Token) -> bool:
 
 def title_before(span: Span) -> str:
     """The words before a name in its own phrase: "Russian Foreign Minister" in front of "Andrei Kozyrev",
-    "Israel's" in front of "Cabinet"; never across a comma or a line."""
+    "Israel's" in front of "Cabinet"; never across a comma, a line, a conjunction or another person's name."""
     doc: Doc = span.doc
     start = span.start
     while start > span.root.left_edge.i and not doc[start - 1].is_space \
-            and (doc[start - 1].dep_ == "case" or not doc[start - 1].is_punct):
+            and (doc[start - 1].dep_ == "case" or not doc[start - 1].is_punct) \
+            and doc[start - 1].pos_ != "CCONJ" and doc[start - 1].ent_type_ != "PERSON":
+        start -= 1
+    return doc[start:span.start].text.strip()
+
+
+def phrase_before(span: Span) -> str:
+    """The words before a name back to a clause break, a verb or a conjunction, whatever the parse made
+    of them: "U.S. Ambassador to the European Union" in front of "Gordon Sondland"."""
+    doc: Doc = span.doc
+    start = span.start
+    while start > max(span.sent.start, span.start - TITLE_REACH) and not doc[start - 1].is_space \
+            and not (doc[start - 1].is_punct and doc[start - 1].dep_ != "case") \
+            and doc[start - 1].pos_ not in ("VERB", "AUX", "CCONJ", "PRON"):
         start -= 1
     return doc[start:span.start].text.strip()
 

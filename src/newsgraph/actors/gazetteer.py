@@ -162,7 +162,7 @@ class Gazetteer:
 
     def load_regions(self) -> None:
         for name, others, parent, adjectives, people in read_rows("regions.tsv", 5):
-            entry = Entry(name, "region", None, parent, parent=parent)
+            entry = Entry(name, "region", None, parent or None, parent=parent or None)
             self.add_forms(entry, [name, *split_field(others)], split_field(adjectives), split_field(people))
 
     def load_peoples(self) -> None:
@@ -223,6 +223,12 @@ def adjective_of(text: str) -> Entry | None:
     form = normalise_form(text)
     tables = gazetteer()
     return tables.adjectives.get(form) or tables.adjectives.get(form.lower())
+
+
+@lru_cache(maxsize=1)
+def national_titles() -> dict[str, str]:
+    """Titles only one country's politics uses (``Rep.``, ``Gov.``), lower-cased, with that country."""
+    return {title.lower(): country for title, country in read_rows("national_titles.tsv", 2)}
 
 
 @lru_cache(maxsize=1)

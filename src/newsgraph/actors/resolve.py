@@ -19,6 +19,7 @@ from ..document import ParsedArticle
 from ..model import Actor, Mention
 from ..quotes.lexicon import cues, speaker_words
 from ..quotes.marks import outermost, pair_marks
+from .gazetteer import adjective_of, head_sector, lookup
 from .index import ActorIndex
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "group"}
@@ -30,7 +31,13 @@ PREPOSITIONS_OF_CIRCLE = {"within", "inside", "close", "near", "among", "on", "a
 QUANTIFIERS = {"many", "some", "several", "few", "one", "another", "other", "both", "all", "most", "each",
                "every", "various", "numerous"}
 NAME_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
+# a rank that makes another office: "the mayor" is not the deputy mayor
+RANKS = frozenset({"deputy", "vice", "assistant", "acting", "interim", "former", "shadow", "junior", "associate",
+                   "under", "sub"})
+POLITY_NOUNS = frozenset({"state", "country", "nation", "government", "world", "league", "bloc", "region", "land"})
+NATIONAL_NOUNS = frozenset({"national", "citizen", "native", "man", "woman", "dissident", "exile"})
 ANTECEDENT_WINDOW = 30
+SOFT_HYPHEN = "\u00ad"  # a line-breaking hint inside a word ("Netan\u00adyahu"), never part of a name
 SPEAKING_BODY_REACH = 80  # tokens: about two sentences
 MAX_PARAGRAPHS_BACK = 3
 
@@ -89,6 +96,7 @@ class _Resolver:
         doc = self.parsed.doc
         names = self.collect_names()
         self.group_people(names)
+        join_acronyms(names)
         self.found.extend(names)
         taken = {i for f in names for i in range(f.start, f.end)}
         self.tie_descriptions(names, taken)
@@ -96,6 +104,8 @@ class _Resolver:
         self.describe_speakers(taken)
         self.found.sort(key=lambda f: f.start)
         self.found.extend(self.resolve_pronouns(taken))
+        self.refer_roles(taken)
+        self.refer_nationals(taken)
         return self.index(doc)
 
     # names ------------------------------------------------------------------------------------
@@ -109,8 +119,14 @@ class _Resolver:
             kind = ENTITY_TYPES.get(ent.label_, "other")
             if kind == "organisation" and titled_person(ent) is not None:
                 ent, kind = titled_person(ent), "person"  # type: ignore[assignment]
+            elif kind in ("organisation", "country") and person_after_place(ent) is not None:
+                ent, kind = person_after_place(ent), "person"  # type: ignore[assignment]
+            elif kind in ("organisation", "country") and follows_a_title(ent):
+                kind = "person"
+            if (kind != "person" and is_title_of_next_name(ent)) or is_faith_or_kind_word(ent):
+                continue
             found = self.name_of(whole_name(ent), kind)
-            if found:
+            if found and not is_title_word(doc[found.start:found.end]):
                 spans[found.start] = found
         for token in doc:
             if token.lower_ in words.honorifics and token.i + 1 < len(doc) and doc[token.i + 1].is_title:
@@ -123,6 +139,11 @@ class _Resolver:
                         spans.pop(i, None)
                     spans[token.i] = found
         people = self.recover_people(sorted(spans.values(), key=lambda f: f.start))
+        bodies = {f.name for f in people if f.type == "person" and f.gender is None
+                  and (is_known_body(f.name) or names_a_body(doc[f.start:f.end]))}
+        for found in people:
+            if found.name in bodies and found.gender is None:
+                found.type = "organisation"  # the tagger's person is a body: "Twitter said", "the movement X"
         return [f for f in people if f.type != "other"]
 
     def name_of(self, span: Span, kind: str) -> _Found | None:
@@ -148,7 +169,7 @@ class _Resolver:
         if not tokens or "\n" in span.text or not tokens[0].text[:1].isupper():
             return None
         last = hyphenated_end(tokens[-1])
-        name = self.parsed.text[tokens[0].idx:last.idx + len(last)]
+        name = self.parsed.text[tokens[0].idx:last.idx + len(last)].replace(SOFT_HYPHEN, "")
         start = span.start if gender else tokens[0].i
         return _Found(start, last.i + 1, kind, name, gender=gender)
 
@@ -192,8 +213,11 @@ class _Resolver:
 
     @staticmethod
     def nearest_fuller(found: _Found, group: list[_Found]) -> _Found | None:
-        """The full name that ``found`` shortens: the nearest one before it, else the first after."""
-        return nearest(found, [f for f in group if f.name.split()[-len(found.name.split()):] == found.name.split()])
+        """The full name that ``found`` shortens: of those named before it, the first introduced (a bare
+        ``Biden`` after ``Joe Biden`` and his son ``Hunter Biden`` is the principal), else the first after."""
+        fits = [f for f in group if f.name.split()[-len(found.name.split()):] == found.name.split()]
+        before = [f for f in fits if f.start <= found.start]
+        return before[0] if before else (fits[0] if fits else None)
 
     # descriptions and roles -------------------------------------------------------------------
 
@@ -283,11 +307,72 @@ class _Resolver:
                 continue
             own = ("description", name.lower())
             key = self.tied.get(name.lower()) or self.organisation_for(head) \
-                or (own if own in described else None) or self.anaphor(head, people, with_roles) or own
+                or (own if own in described else None) or self.anaphor(head, people, with_roles) \
+                or self.earlier_description(head) or own
             described.add(key)
             gender = "female" if head.lower_ in speaker_words().female_roles else None
             self.found.append(_Found(span.start, span.end, key[0], name, "description", gender, key))
             taken.update(range(span.start, span.end))
+
+    def refer_roles(self, taken: set[int]) -> None:
+        """``the president``, ``the prime minister`` as a party anywhere in a sentence: the person named
+        before whose role holds every word of the description, and no rank it leaves out."""
+        doc = self.parsed.doc
+        people = [f for f in self.found if f.type == "person" and f.kind == "name" and self.in_flow(doc[f.start])]
+        roles = {f.actor_key: self.role_and_affiliation_words(f.actor_key) for f in people}
+        for head, lefts in self.definite_person_words(taken, speaker_words().person_roles):
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+                continue
+            said = {t.lower_ for t in lefts[1:]} | {head.lower_}
+            fitting = [f for f in people if f.start < head.i and said <= roles[f.actor_key]
+                       and not (roles[f.actor_key] & RANKS) - said]
+            key = fitting[-1].actor_key if fitting else self.earlier_description(head)
+            if key is not None:
+                self.found.append(_Found(lefts[0].i, head.i + 1, key[0], key[1], "description", actor_key=key))
+                taken.update(range(lefts[0].i, head.i + 1))
+
+    def definite_person_words(self, taken: set[int], nouns: Iterable[str]) -> Iterable[tuple[Token, list[Token]]]:
+        """Singular person nouns after ``the`` and their modifiers (``the prime minister``), in the text
+        flow and not yet part of a mention, with the words before them from ``the`` on."""
+        bodies = speaker_words().organisation_heads
+        for head in self.parsed.tokens:
+            if head.i in taken or head.tag_ != "NN" or head.lower_ not in nouns or head.lower_ in bodies \
+                    or not self.in_flow(head):
+                continue
+            lefts = list(head.lefts)
+            if lefts and lefts[0].lower_ == "the" and head.i - lefts[0].i == len(lefts):
+                yield head, lefts
+
+    def earlier_description(self, head: Token) -> tuple[str, str] | None:
+        """``the president`` after ``the Brazilian president``: the last description before it with the same
+        head word, every word said here and no rank left out."""
+        said = {t.lower_ for t in head.lefts if t.pos_ != "DET"} | {head.lower_}
+        for found in reversed(self.found):
+            words = set(found.name.lower().split())
+            if found.kind == "description" and found.start < head.i and found.actor_key is not None \
+                    and found.actor_key[0] == "description" and found.name.lower().split()[-1:] == [head.lower_] \
+                    and said <= words and not (words & RANKS) - said:
+                return found.actor_key
+        return None
+
+    def refer_nationals(self, taken: set[int]) -> None:
+        """``the Australian national``, ``the Iranian-born journalist``: a definite person word with a
+        nationality is the person the text has been talking about, and tells that person's country."""
+        doc = self.parsed.doc
+        pool = _Pool([f for f in self.found if self.is_person(f) and self.in_flow(doc[f.start])])
+        for head, lefts in self.definite_person_words(taken, speaker_words().person_roles | NATIONAL_NOUNS):
+            if not any(adjective_of(t.text.split("-")[0]) for t in lefts[1:] if t.text[:1].isupper()):
+                continue
+            found = self.antecedent(head, None, pool)
+            if found is not None and found.type == "person":
+                self.found = [f for f in self.found if not lefts[0].i <= f.start < head.i]  # the demonym's own mention
+                self.found.append(_Found(lefts[0].i, head.i + 1, "person", found.name, "description",
+                                         actor_key=found.actor_key))
+                taken.update(range(lefts[0].i, head.i + 1))
+
+    def role_and_affiliation_words(self, key: tuple[str, str] | None) -> set[str]:
+        role, affiliation = self.roles.get(key, (None, None)) if key else (None, None)
+        return {word.lower() for text in (role, affiliation) if text for word in text.split()}
 
     def names_a_person(self, span: Span, named: dict[int, _Found]) -> bool:
         """The phrase holds a person's name that is not just a possessor or modifier (``Tony Blair's
@@ -309,11 +394,12 @@ class _Resolver:
                 or head.lower_ in words.organisation_heads:
             return None
         family = words.role_family.get(head.lower_, frozenset({head.lower_}))
-        before = [f for f, role in with_roles if head.lower_ in role and f.start < head.i]
+        said = {t.lower_ for t in head.lefts}
+        before = [f for f, role in with_roles if head.lower_ in role and not (role & RANKS) - said and f.start < head.i]
         if before:
             return before[-1].actor_key
         # a person the article gives a role of another kind is not meant by this one
-        unlike = {f.actor_key for f, role in with_roles if not family & role}
+        unlike = {f.actor_key for f, role in with_roles if not family & role or (role & RANKS) - said}
         found = self.antecedent(head, None, people, unlike)
         if found is None and self.in_lead(head):
             found = people.first_after(head.i, self.parsed)
@@ -495,6 +581,24 @@ class _Resolver:
         return actor
 
 
+def join_acronyms(names: list[_Found]) -> None:
+    """An organisation's initials (``PPP`` after ``the People Power Party``) name the same actor."""
+    by_initials: dict[str, tuple[str, str]] = {}
+    for found in names:
+        if found.type == "organisation" and found.actor_key is not None and len(found.name.split()) > 1:
+            by_initials.setdefault(initials(found.name), found.actor_key)
+    for found in names:
+        if found.type == "organisation" and found.name.isupper() and found.name.isalpha() \
+                and found.name in by_initials:
+            found.actor_key = by_initials[found.name]
+            found.name = by_initials[found.name][1]
+
+
+def initials(name: str) -> str:
+    """``People Power Party`` → ``PPP``; small words (of, the, and) give no letter."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
 def fullest_form(full: _Found, group: list[_Found]) -> str:
     """The longest name that ends with ``full``'s words (``John Robert Smith`` for ``Robert Smith``); two
     people who share only a surname (``Lucia Ortiz`` and her uncle ``Samuel Ortiz``) stay apart."""
@@ -541,12 +645,74 @@ def titled_person(ent: Span) -> Span | None:
     if ent[-1].lower_ in speaker_words().post_nominals and 3 <= len(ent) <= 4 and all(t.pos_ == "PROPN" and t.is_title for t in ent[:-1]):
         return ent[:-1]  # ``Jane Roe QC``
     positions = [t.i for t in ent if t.lower_ in roles]
-    if not positions:
+    if not positions or ent[-1].lower_ in speaker_words().organisation_heads:  # ``People Power Party``
         return None
     rest = ent.doc[positions[-1] + 1:ent.end]
     if len(rest) in (2, 3) and all(t.pos_ == "PROPN" and t.is_title for t in rest):
         return rest
     return None
+
+
+def is_known_body(name: str) -> bool:
+    entry = lookup(name)
+    return entry is not None and entry.type == "organisation"
+
+
+def names_a_body(name: Span) -> bool:
+    """A name set after a word for a body (``the Catholic movement Opus Dei``, ``the group Hamas``)."""
+    before = name.doc[name.start - 1] if name.start > 0 else None
+    return before is not None and before.lower_ in speaker_words().organisation_heads and before.pos_ == "NOUN" \
+        and (name.root.head == before or before.head == name.root)
+
+
+def is_faith_or_kind_word(ent: Span) -> bool:
+    """``a Christian missionary``, ``Jewish settlers``: a one-word group adjective of no state, before the
+    people it qualifies, describes them and is no party of its own (``Arab states`` are states, a party)."""
+    word = ent[0]
+    return ent.label_ == "NORP" and len(ent) == 1 and word.dep_ in ("amod", "compound", "nmod") \
+        and word.head.pos_ == "NOUN" and word.head.i > word.i and word.head.lemma_.lower() not in POLITY_NOUNS \
+        and lookup(word.text) is None and adjective_of(word.text) is None
+
+
+def follows_a_title(ent: Span) -> bool:
+    """``President Jan Novak`` where the tagger took the name for a place or a body: two or three
+    capitalised words no gazetteer knows, right after a capitalised role word."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.is_title and before.lower_ in speaker_words().person_roles \
+        and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in ent) and lookup(ent.text) is None
+
+
+def is_title_of_next_name(ent: Span) -> bool:
+    """``Ruritania President`` right before ``Jan Novak``: an entity ending in a role word that titles the
+    person named next, no actor of its own."""
+    doc = ent.doc
+    return ent[-1].lower_ in speaker_words().person_roles and ent.end < len(doc) \
+        and doc[ent.end].ent_type_ == "PERSON" and doc[ent.end].ent_iob_ == "B"
+
+
+def is_title_word(name: Span) -> bool:
+    """One capitalised word that qualifies the role word after it and names no known body or sector
+    (``Research and Advocacy Director``, ``Supreme Leader``, unlike ``Army officer``): part of a title."""
+    after = name.doc[name.end] if name.end < len(name.doc) else None
+    return len(name) == 1 and after is not None and after.lower_ in speaker_words().person_roles \
+        and after.is_ancestor(name[0]) and not (lookup(name.text) or adjective_of(name.text) or head_sector(name.text))
+
+
+def person_after_place(ent: Span) -> Span | None:
+    """A place or body the tagger fused with the name after it (``envoy to Ruritania Jan Novak``,
+    ``ambassador to the European Union Jan Novak``): the first name and surname, when the first name is
+    a known one or the surname stands alone elsewhere in the article."""
+    words = speaker_words()
+    rest = ent[len(ent) - 2:]
+    if len(ent) < 3 or lookup(ent[:len(ent) - 2].text) is None \
+            or not all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in words.organisation_heads
+                       and t.lower_ not in words.person_roles and lookup(t.text) is None for t in rest):
+        return None
+    surname = rest[-1]
+    alone = any(t.text == surname.text and t.i not in range(ent.start, ent.end) and t.pos_ == "PROPN"
+                and not (t.i > 0 and t.nbor(-1).is_title and t.nbor(-1).pos_ == "PROPN") for t in ent.doc)
+    return rest if alone or rest[0].lower_ in words.first_name_gender else None
 
 
 def hyphenated_end(token: Token) -> Token:

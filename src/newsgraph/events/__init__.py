@@ -16,6 +16,7 @@ from ..document import ParsedArticle
 from ..model import ActorRef, Event, Place, Quote, Span
 from ..places import find_dateline, resolve_place
 from .arguments import ArgumentReader
+from .headlines import is_headline_clause
 from .coding import Coding, code, scores
 from .lexicon import Lexicon, lexicon
 from .modality import Modality, read_modality
@@ -29,6 +30,10 @@ RECIPROCAL_TYPES = frozenset({"CONSULT"})
 # on strike``); a promise, threat, plea or accusation aimed at no one is talk, not a reported event.
 UNDIRECTED_TYPES = frozenset({"REJECT", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
 JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# ``Troops were deployed along the border``: forces deployed by no one named are their own side's move.
+SELF_DEPLOYING_TYPES = frozenset({"MOBILIZE"})
+# Force is news with or without its doer named; talk with no speaker is not.
+AGENTLESS_TYPES = frozenset({"COERCE", "ASSAULT"})
 DIRECTED_MODES = frozenset({"visit"})
 # CAMEO's mediation: the mediator acts, the parties it mediates between receive.
 MEDIATION_MODES = frozenset({"third-party"})
@@ -151,7 +156,8 @@ class EventCoder:
             actor_ids, recipient_ids = recipient_ids, actor_ids  # the manual: the visitor acts, the host receives
         if coding.mode in MEDIATION_MODES:
             actor_ids, recipient_ids = self.arguments.mediation_roles(trigger, actor_ids, recipient_ids)
-        elif coding.type in RECIPROCAL_TYPES and coding.mode not in DIRECTED_MODES and not actor_ids:
+        elif (coding.type in RECIPROCAL_TYPES and coding.mode not in DIRECTED_MODES or coding.type
+              in SELF_DEPLOYING_TYPES and self.arguments.is_passive(trigger.anchor)) and not actor_ids:
             actor_ids, recipient_ids = recipient_ids, []
         if self.words.types[coding.type].requires_recipient and not recipient_ids and len(actor_ids) < 2:
             return None
@@ -287,7 +293,7 @@ def is_main_verb(anchor: Token) -> bool:
     not of an adjunct (``killing one person``, ``to discuss the plan``), a relative clause or a complement."""
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
         anchor = anchor.head
-    return anchor.dep_ in MAIN_CLAUSE_DEPS
+    return anchor.dep_ in MAIN_CLAUSE_DEPS or is_headline_clause(anchor)
 
 
 def main_events(events: list[Event], nominals: bool = False) -> list[Event]:
@@ -325,11 +331,12 @@ def give_counterparts(events: list[Event]) -> None:
 
 
 def answer_accusations(events: list[Event], words: Lexicon) -> None:
-    """``The Pentagon rejected these accusations``: a denial of charges with no one named is addressed to
-    whoever last accused the denier in the article."""
+    """``The Pentagon rejected these accusations``, ``That is untrue``: a denial of charges with no one named
+    is addressed to whoever last accused the denier in the article."""
     for number, event in enumerate(events):
         said = {w.strip(".,;:\"'“”").rstrip("s") for w in event.trigger.text.lower().split()}
-        if event.type != "REJECT" or event.recipient or not said & words.words["accusation_nouns"]:
+        if event.type != "REJECT" or event.recipient or not said & (words.words["accusation_nouns"]
+                                                                     | words.words["denial_predicates"]):
             continue
         denier = {r.id for r in event.actor} | {r.country for r in event.actor if r.country}
         accusation = next((e for e in reversed(events[:number]) if e.type == "ACCUSE" and e.actor
@@ -346,10 +353,16 @@ def is_reported(event: Event) -> bool:
     if event.negated or event.hypothetical:
         return False
     if event.confidence < REPORTED_CONFIDENCE:
-        return names_both_parties(event)
+        return names_both_parties(event) or is_agentless_force(event)
     if event.recipient or len(event.actor) > 1:
         return True
     return event.confidence == FULL_CONFIDENCE and event.type in UNDIRECTED_TYPES
+
+
+def is_agentless_force(event: Event) -> bool:
+    """``Two activists were arrested on Monday``: an arrest or a killing told in a main clause is reported
+    even when the text leaves its doer unnamed."""
+    return event.confidence == NO_ACTOR_CONFIDENCE and bool(event.recipient) and event.type in AGENTLESS_TYPES
 
 
 def happening(event: Event) -> tuple[str, frozenset[str], frozenset[str], bool]:

@@ -9,8 +9,9 @@ from spacy.tokens import Doc, Token
 from ..actors import ActorIndex
 from ..model import Actor, ActorRef, Quote
 from ..places import Dateline
+from .headlines import headline_verb_subjects, is_headline, is_headline_state, is_title_chain
 from .lexicon import Lexicon
-from .triggers import Trigger, is_for_clause
+from .triggers import Trigger, is_denial_predicate, is_for_clause
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "appos"})
 NATIONALITY_DEPS = frozenset({"compound", "amod"})
@@ -26,6 +27,7 @@ OTHER_CLAUSE_DEPS = frozenset({"advcl", "relcl", "conj", "ccomp", "parataxis", "
 MAX_DEPTH = 4
 INDEFINITE_WORDS = frozenset({"a", "an", "another", "one", "former", "other", "some"})
 ANTECEDENT_SENTENCES = 2
+HEADLINE_LIST_DEPS = frozenset({"npadvmod", "dep", "nsubj", "appos"})
 
 
 class ArgumentReader:
@@ -92,12 +94,13 @@ class ArgumentReader:
                 for a in self.phrase_actors(c, depth + 1) if self.actors.actor(a).country]
 
     def modifier_actors(self, token: Token, depth: int) -> list[str]:
-        """Actors a phrase's modifiers name; a place after ``of``/``in`` only when no nationality word names
-        a state (``the Turkish and Greek sides of Cyprus`` are Turkey's and Greece's; ``Israel's ally in
-        Lebanon`` is Israel's and Lebanon's)."""
+        """Actors a phrase's modifiers name; a place after ``of``/``in`` only when no modifier word names
+        a state or an organisation (``the Turkish and Greek sides of Cyprus`` are Turkey's and Greece's,
+        ``EU counterparts in Luxembourg`` the EU's; ``Israel's ally in Lebanon`` is Israel's and Lebanon's)."""
         named = [(c, self.phrase_actors(c, depth + 1)) for c in token.children if c.dep_ in MODIFIER_DEPS]
         found = [a for _, actors in named for a in actors]
-        if any(self.actors.actor(a).country for c, actors in named if c.dep_ in NATIONALITY_DEPS for a in actors):
+        if any(self.actors.actor(a).country or self.actors.actor(a).type == "organisation"
+               for c, actors in named if c.dep_ in NATIONALITY_DEPS for a in actors):
             return found
         places = [o for c in token.children if c.dep_ == "prep" and self.words.has("phrase_prepositions", c.lower_)
                   for o in prep_objects(c)]
@@ -213,6 +216,8 @@ class ArgumentReader:
         """Actor ids and recipient ids of a trigger; a governing trigger borrows its content's recipient.
 
         A reported obligation is asked of the obliged clause's subject, and of no one else."""
+        if is_title_chain(trigger.token):
+            return self.word_order_roles(trigger.token)
         actor = self.actor_of(trigger)
         if trigger.obligation:
             return actor, self.best_phrase(subjects_here(trigger.token), set(actor))
@@ -221,7 +226,17 @@ class ArgumentReader:
             recipient = recipient or self.recipient_of(content, set(actor))
         return actor, recipient
 
+    def word_order_roles(self, verb: Token) -> tuple[list[str], list[str]]:
+        """Subject before the verb, object after it: the parties named on each side of a verb the parse
+        could not place."""
+        own = self.actor_at.get(verb.i)  # a name the parser ran over the verb names no party
+        named = [(t.i, a) for t in verb.sent if (a := self.actor_at.get(t.i)) and a != own]
+        actor = unique([a for i, a in named if i < verb.i])
+        return actor, unique([a for i, a in named if i > verb.i and a not in actor])
+
     def actor_of(self, trigger: Trigger) -> list[str]:
+        if is_denial_predicate(trigger.token, self.words):
+            return self.claimant(trigger.token)
         if not trigger.is_noun:
             return self.verb_actor(trigger.anchor)
         noun, verb = trigger.phrase, trigger.anchor
@@ -229,18 +244,29 @@ class ArgumentReader:
                for a in self.phrase_actors(c)] + self.prepositional_actors(noun)
         if trigger.dependent is not None and trigger.dependent.head.head == noun:  # "a war of words between A and B"
             own += self.prepositional_actors(trigger.dependent)
+        if not own and not trigger.has_light_verb and is_headline_state(noun):
+            holder = noun.head.head  # with the parties a comma lists beside it: "Armenia, Moldova in talks"
+            listed = [c for c in holder.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            return unique([a for party in (holder, *listed) for a in self.phrase_actors(party)])
         if own or not trigger.has_light_verb:
             return unique(own)
         if self.words.has("receiving_verbs", verb.lemma_.lower()):
             return self.prepositional_actors(verb)
         return self.verb_actor(verb)
 
+    def claimant(self, word: Token) -> list[str]:
+        """Who says what the word says: the speaker of its quotation, else the subject of its verb of saying."""
+        quote = self.quote_at(word.idx)
+        if quote is not None and quote.speaker is not None:
+            return [quote.speaker.id]
+        return self.speaker_of_report(word)
+
     def verb_actor(self, verb: Token) -> list[str]:
         """The doer: the subject, the passive agent, or for ``issued a statement condemning X`` the issuer.
 
         ``is opposed to``, ``is committed to``: a stative participle's subject is its actor.
         """
-        if is_passive(verb) and not self.words.has("stative_participles", verb.lemma_.lower()):
+        if self.is_passive(verb) and not self.words.has("stative_participles", verb.lemma_.lower()):
             agent = passive_agent(verb)
             return self.phrase_actors(agent) if agent is not None else []
         subject = subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -325,17 +351,40 @@ class ArgumentReader:
         """Where a verb's recipient may be, most likely first: passive subject, objects, prepositions,
         the subject of its complement clause (``demanded that Israel ease``), and last a place (``in Juba``)
         unless ``places`` is False."""
-        phrases = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        patients = self.patients(verb)
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
-        phrases += objects
+        phrases = patients + objects
         phrases += [o for c in verb.children if c.dep_ == "prep" and self.is_recipient_prep(c) for o in prep_objects(c)]
-        phrases += [o for obj in objects for c in obj.children if c.dep_ == "prep" and self.is_recipient_prep(c)
+        phrases += [o for obj in patients + objects for c in obj.children if c.dep_ == "prep" and self.is_recipient_prep(c)
                     and c.lower_ != "of" for o in prep_objects(c)]
         phrases += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") or is_for_clause(c)
                     for s in subjects_here(c)]
         if places:
             phrases += self.location_objects(verb)
         return phrases or [p for c in shared_argument_verbs(verb) for p in self.object_phrases(c, places)]
+
+    def is_passive(self, verb: Token) -> bool:
+        return is_passive(verb) or is_reduced_passive(verb) or self.is_headline_passive(verb)
+
+    def is_headline_passive(self, verb: Token) -> bool:
+        """``Opposition leader arrested``: a headline drops the passive's auxiliary, so a main verb in the
+        past with a subject and no object or clause after it is passive, when the parser reads it as a
+        participle or the verb's act is one done to someone (an arrest, a killing, a sanction)."""
+        if not (verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN") and is_headline(verb.sent)):
+            return False
+        if any(c.dep_ in ("aux", "auxpass", "neg") or c.dep_ in OBJECT_DEPS | {"ccomp", "xcomp"} for c in verb.children):
+            return False
+        entry = self.words.entries(verb.lemma_.lower(), "VERB").get(None)
+        return verb.tag_ == "VBN" or entry is not None and self.words.has("patient_subject_types", entry.type)
+
+    def patients(self, verb: Token) -> list[Token]:
+        """Who a passive verb is done to: its passive subject, the noun a participle describes (``envoy
+        expelled from``), or a headline passive's subject."""
+        if is_reduced_passive(verb):
+            return [verb.head]
+        if self.is_headline_passive(verb):
+            return [c for c in verb.children if c.dep_ == "nsubj"]
+        return [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
 
     def location_objects(self, head: Token) -> list[Token]:
         """The places after ``in``/``at`` hung on the word."""
@@ -446,6 +495,23 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
 
 
+def is_reduced_passive(verb: Token) -> bool:
+    """``three activists detained by police``: a past participle describing a noun is done to the noun;
+    not one with an object or a coordinated verb of its own, nor the only verb of a sentence the parser
+    rooted in a noun (misread active verbs), nor a closing
+    ``..., a rights group charged on Saturday`` (a report misread as a participle)."""
+    if not (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")):
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "conj") for c in verb.children):
+        return False
+    noun = verb.head
+    if noun.dep_ == "ROOT" and not is_headline(verb.sent):
+        return False  # a sentence whose root is a noun: the parser missed its main verb, this one
+    after = verb.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(verb.doc) else None
+    closing = after is None or after.is_punct and after.text in ".!?"
+    return not (closing and noun.left_edge.i > 0 and verb.doc[noun.left_edge.i - 1].text == ",")
+
+
 def passive_agent(verb: Token) -> Token | None:
     agent = child(verb, "agent")
     return next(iter(prep_objects(agent)), None) if agent is not None else None
@@ -454,7 +520,23 @@ def passive_agent(verb: Token) -> Token | None:
 def subjects_here(verb: Token, passive: bool = False) -> list[Token]:
     """The verb's own subject; a passive subject too when it controls a clause below (``is prepared to``)."""
     deps = ("nsubj", "csubj", "nsubjpass") if passive else ("nsubj", "csubj")
-    return [c for c in verb.children if c.dep_ in deps]
+    found = [c for c in verb.children if c.dep_ in deps] or headline_verb_subjects(verb)
+    return [*listed_before(found[0]), *found] if found and is_headline(verb.sent) else found
+
+
+def listed_before(subject: Token) -> list[Token]:
+    """``Peru, Chile agree to resume talks``: a headline lists joint subjects with a comma for ``and``,
+    which the parser hangs on the verb as a loose modifier."""
+    comma = subject.left_edge.i - 1
+    if comma < 1 or subject.doc[comma].text != ",":
+        return []
+    listed = subject.doc[comma - 1]
+    while listed.head.i != subject.head.i and listed.head.i < comma and listed.head.i != listed.i:
+        listed = listed.head
+    if listed.head.i == subject.head.i and listed.dep_ in HEADLINE_LIST_DEPS and listed.pos_ == "PROPN" \
+            and listed.ent_type_ not in ("DATE", "TIME"):
+        return [listed]
+    return []
 
 
 def subjects(verb: Token) -> list[Token]:

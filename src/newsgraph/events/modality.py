@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from .headlines import is_headline_clause
 from .lexicon import Lexicon
 
 CLAUSE_CLIMB_DEPS = frozenset({"xcomp", "acl", "acomp"})
@@ -64,12 +65,23 @@ def read_modality(trigger: Token, anchor: Token, lexicon: Lexicon, reported: boo
     aux = [a for t in chain for a in auxiliaries(t)]
     future = any(lexicon.has("future_auxiliaries", a) for a in aux)
     future = future or any(lexicon.has("intention_verbs", t.lemma_.lower()) for t in chain[1:])
+    future = future or any(is_headline_infinitive(t) for t in chain)
     modal = [a for a in aux if lexicon.has("hypothetical_auxiliaries", a)]
     ultimatum = has_ultimatum(chain, lexicon)
     if reported and modal == ["would"]:
         return Modality(negated, in_condition(anchor, lexicon), True, ultimatum)
     hypothetical = bool(modal) or in_condition(anchor, lexicon)
     return Modality(negated, hypothetical, future, ultimatum)
+
+
+def is_headline_infinitive(verb: Token) -> bool:
+    """``Germany to send aid to Pakistan``, ``President to visit Chad``: a headline's main verb in the
+    infinitive tells what is to come."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return is_headline_clause(verb)
 
 
 def has_ultimatum(chain: list[Token], lexicon: Lexicon) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .headlines import is_headline_verb, is_title_chain, is_title_verb
 from .lexicon import Lexicon, TriggerEntry
 
 NOT_AN_EVENT = "-"
@@ -58,7 +59,7 @@ class Trigger:
 
     @property
     def is_noun(self) -> bool:
-        return self.token.pos_ == "NOUN"
+        return self.token.pos_ == "NOUN" and not is_headline_verb(self.token)
 
 
 # "fired back at": an adverb particle says more than the preposition after it
@@ -90,7 +91,7 @@ def is_for_clause(clause: Token) -> bool:
 
 def match_entry(token: Token, lexicon: Lexicon) -> tuple[TriggerEntry | None, Token | None]:
     """The entry a token matches, and the dependent word it matched through, if any."""
-    entries = lexicon.entries(token.lemma_.lower(), token.pos_)
+    entries = lexicon.entries(token.lemma_.lower(), token.pos_) or headline_verb_entries(token, lexicon)
     if not entries:
         return None, None
     if len(entries) > 1 or None not in entries:
@@ -98,6 +99,20 @@ def match_entry(token: Token, lexicon: Lexicon) -> tuple[TriggerEntry | None, To
             if key in entries:
                 return entries[key], dependent
     return entries.get(None), None
+
+
+def headline_verb_entries(token: Token, lexicon: Lexicon) -> dict[str | None, TriggerEntry]:
+    """``Armenia apologises to Moldova``: with no article to tell them apart, the tagger takes a headline's
+    verb in -s for a plural noun; a root plural that is no event noun but whose stem is an event verb is
+    that verb."""
+    if not (is_headline_verb(token) or is_title_verb(token)):
+        return {}
+    word = token.lower_
+    for stem in (word, word[:-3] + "y" if word.endswith("ies") else None, word[:-2], word[:-1]):
+        entries = lexicon.entries(stem, "VERB") if stem else {}
+        if entries:
+            return entries
+    return {}
 
 
 def reversal_entry(token: Token, matched: dict[int, tuple[TriggerEntry, Token | None]],
@@ -108,10 +123,12 @@ def reversal_entry(token: Token, matched: dict[int, tuple[TriggerEntry, Token | 
     CONCEDE (the manual: easing restrictions, removing curfews, withdrawing demands), and ending
     cooperation reduces relations: SANCTION.
     """
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and lexicon.has("discontinue_nouns", lemma):
+        return discontinued(ended_objects(token), matched, lexicon)
     if token.pos_ != "VERB":
         return None
-    lemma = token.lemma_.lower()
-    objects = [o for o in token.children if o.dep_ in ("dobj", "nsubjpass")]
+    objects = [o for o in token.children if o.dep_ in ("dobj", "nsubjpass", "csubjpass")]
     objects += [c for o in objects for c in o.children if is_framed(c, lexicon)]
     for obj in objects:
         if obj.i not in matched:
@@ -123,6 +140,22 @@ def reversal_entry(token: Token, matched: dict[int, tuple[TriggerEntry, Token | 
                 return TriggerEntry("RETREAT", "withdraw", "military")
             return TriggerEntry("CONCEDE", context=ended.context)
         if not conflict and lexicon.has("discontinue_verbs", lemma):
+            return TriggerEntry("SANCTION", "discontinue", ended.context)
+    return None
+
+
+def ended_objects(noun: Token) -> list[Token]:
+    """What a noun of stopping stops: ``the hold on aid``, ``a suspension of talks``, ``a halt to trade``."""
+    return [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "to", "in")
+            for o in c.children if o.dep_ == "pobj"]
+
+
+def discontinued(objects: list[Token], matched: dict[int, tuple[TriggerEntry, Token | None]],
+                 lexicon: Lexicon) -> TriggerEntry | None:
+    """Stopping cooperation (``the freeze on aid``) reduces relations: SANCTION."""
+    for obj in objects:
+        ended = matched[obj.i][0] if obj.i in matched else None
+        if ended is not None and lexicon.types[ended.type].quad < CONFLICT_QUAD:
             return TriggerEntry("SANCTION", "discontinue", ended.context)
     return None
 
@@ -151,10 +184,12 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     """Every trigger of a sentence, each linked to the triggers it governs."""
     matched = matched_words(sentence, lexicon)
     frames = {i: sentence.doc[i].head for i in matched if is_framed(sentence.doc[i], lexicon)}
-    for i in [i for i in matched if sentence.doc[i].dep_ == "compound" and i not in frames]:
+    for i in [i for i in matched if sentence.doc[i].dep_ == "compound" and i not in frames
+              and not is_title_chain(sentence.doc[i])]:
         del matched[i]  # a modifier (``aid groups``, ``war games``), not an event
     anchors = light_verb_anchors(sentence, matched, frames, lexicon)
     light = {verb.i for verb in anchors.values()}
+    anchors |= {i: sentence.doc[i].head for i in matched if is_denial_predicate(sentence.doc[i], lexicon)}
     triggers = {i: Trigger(sentence.doc[i], entry, anchors.get(i, frames.get(i, sentence.doc[i])),
                            frame=frames.get(i), dependent=dependent)
                 for i, (entry, dependent) in matched.items() if i not in light}
@@ -167,7 +202,7 @@ def matched_words(sentence: Span, lexicon: Lexicon) -> dict[int, tuple[TriggerEn
     """Each trigger word's entry and the dependent it matched through, by token index."""
     matched: dict[int, tuple[TriggerEntry, Token | None]] = {}
     for token in sentence:
-        if token.pos_ in TRIGGER_POS:
+        if (token.pos_ in TRIGGER_POS or is_title_verb(token)) and not is_reception(token, lexicon):
             entry, dependent = match_entry(token, lexicon)
             if entry is not None and entry.type != NOT_AN_EVENT:
                 matched[token.i] = (entry, dependent)
@@ -177,18 +212,43 @@ def matched_words(sentence: Span, lexicon: Lexicon) -> dict[int, tuple[TriggerEn
             matched[token.i] = (reversal, token)
         elif is_disparaging_description(token, lexicon):
             matched[token.i] = (TriggerEntry("ACCUSE", "disapprove"), None)
+        elif is_denial_predicate(token, lexicon):
+            matched[token.i] = (TriggerEntry("REJECT"), None)
     return matched
 
 
+def is_denial_predicate(word: Token, lexicon: Lexicon) -> bool:
+    """``That is completely untrue``, ``It's nonsense``: what was just said called false is a rebuttal its
+    speaker makes; the copula carries the clause."""
+    return word.dep_ in ("acomp", "attr") and word.head.lemma_ == "be" \
+        and lexicon.has("denial_predicates", word.lemma_.lower()) \
+        and any(c.dep_ == "nsubj" and c.pos_ in ("PRON", "DET") for c in word.head.children)
+
+
+def is_reception(token: Token, lexicon: Lexicon) -> bool:
+    """``The plan was met with laughter``, ``was greeted with protests``: how something was received, not
+    a meeting."""
+    return lexicon.has("reception_verbs", token.lemma_.lower()) and any(c.dep_ == "auxpass" for c in token.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+
+
 def is_disparaging_description(token: Token, lexicon: Lexicon) -> bool:
-    """Criticism framed as description: ``described the plan as improper``, ``called the vote a disgrace``."""
-    if not (token.pos_ == "VERB" and lexicon.has("describing_verbs", token.lemma_.lower())
-            and any(c.dep_ == "dobj" for c in token.children)):
+    """Criticism framed as description: ``described the plan as improper``, ``called the vote a disgrace``,
+    ``declared the ban illegal`` (the described thing the subject of a small clause)."""
+    if not (token.pos_ == "VERB" and lexicon.has("describing_verbs", token.lemma_.lower())):
+        return False
+    if not any(c.dep_ == "dobj" or is_small_clause(c) for c in token.children):
         return False
     descriptions = [c for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp")]
     descriptions += [c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"]
     return any(lexicon.has("disapproval_words", word.lemma_.lower())
                for description in descriptions for word in description.subtree)
+
+
+def is_small_clause(clause: Token) -> bool:
+    """``the ban illegal`` in ``declared the ban illegal``: a subject and a verbless predicate."""
+    return clause.dep_ in ("ccomp", "xcomp") and clause.pos_ in ("ADJ", "NOUN") \
+        and any(c.dep_ == "nsubj" for c in clause.children)
 
 
 def light_verb_anchors(sentence: Span, matched: dict[int, tuple[TriggerEntry, Token | None]],

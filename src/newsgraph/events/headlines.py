@@ -1,0 +1,66 @@
+"""Headline grammar: the telegraphic lines that drop articles, auxiliaries and ``and``."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+HEADLINE_MAX_TOKENS = 20
+HEADLINE_SUBJECT_DEPS = frozenset({"nsubj", "compound", "nummod"})
+
+
+def is_headline(sentence: Span) -> bool:
+    """A line with no closing punctuation, as headlines are written."""
+    last = sentence[-1]
+    while last.i > sentence.start and (last.is_space or last.is_quote or last.is_bracket):
+        last = last.doc[last.i - 1]
+    return not (last.is_punct and last.text in ".!?:;") and len(sentence) <= HEADLINE_MAX_TOKENS
+
+
+def is_headline_clause(verb: Token) -> bool:
+    """``Three soldiers killed in border clash``, ``President to visit Chad``: a headline with a noun for
+    its root tells its event in the clause hung on the noun."""
+    return verb.dep_ in ("acl", "relcl") and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") \
+        and is_headline(verb.sent)
+
+
+def is_headline_state(noun: Token) -> bool:
+    """``Armenia, Moldova in talks``, ``Chad on alert``: a verbless headline puts its subject in the state."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.dep_ == "ROOT" \
+        and prep.head.pos_ in ("NOUN", "PROPN") and prep.i > prep.head.i and is_headline(noun.sent)
+
+
+def is_headline_verb(token: Token) -> bool:
+    """``Armenia apologises to Moldova``, ``Thousands march in Lome``: with no article to tell them apart,
+    the tagger takes a headline's verb for a noun; a root noun in a verb's form with its subject before it
+    is the verb."""
+    inflected = token.tag_ == "NNS" and token.lower_.endswith("s") or token.tag_ == "NN" and token.lower_ == token.lemma_
+    return inflected and token.dep_ == "ROOT" and is_headline(token.sent) \
+        and any(c.dep_ in HEADLINE_SUBJECT_DEPS and c.i < token.i for c in token.children)
+
+
+def headline_verb_subjects(verb: Token) -> list[Token]:
+    """The subject of a headline verb the tagger took for a noun: the words before it it governs."""
+    return [c for c in verb.children if c.dep_ in HEADLINE_SUBJECT_DEPS and c.i < verb.i] if is_headline_verb(verb) else []
+
+
+def is_title_verb(token: Token) -> bool:
+    """``Moldova Accuses Armenia of Spying``: in a headline with every word capitalised the tagger takes the
+    verb for a name; a capitalised word heading the line's clause, with a subject or object of its own, or
+    strung in a chain of names, may be the verb (the lexicon decides)."""
+    if token.pos_ != "PROPN" or not (token.dep_ in ("ROOT", "compound")
+                                     or any(c.dep_ in ("nsubj", "dobj") for c in token.children)):
+        return False
+    return is_title_case(token.sent)
+
+
+def is_title_chain(token: Token) -> bool:
+    """A word the parser strung into a chain of names in a capitalised headline (``Armenia Rejects Moldovan
+    Peace Plan``): its parse tells nothing of its arguments, so word order must."""
+    return token.dep_ == "compound" and is_title_case(token.sent)
+
+
+def is_title_case(sentence: Span) -> bool:
+    """A headline with every longer word capitalised."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) > 1 and all(t.text[:1].isupper() for t in words) and is_headline(sentence)
