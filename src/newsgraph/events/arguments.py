@@ -331,7 +331,9 @@ class ArgumentReader:
     def likely_recipient(self, trigger: Trigger, exclude: set[str]) -> list[str]:
         places = not self.meets_at_venue(trigger)
         if not trigger.is_noun:
-            return self.best_phrase(self.object_phrases(trigger.anchor, places), exclude)
+            verb = trigger.anchor
+            return self.best_phrase(self.object_phrases(verb, places=False), exclude) \
+                or (self.best_phrase(self.location_objects(verb), exclude) if places else [])
         noun, verb = trigger.phrase, trigger.anchor
         phrases = [o for c in noun.children if c.dep_ == "prep" and self.is_recipient_prep(c)
                    and not self.words.has("actor_prepositions", c.lower_) for o in prep_objects(c)]
