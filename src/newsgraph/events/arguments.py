@@ -523,7 +523,7 @@ def subjects_here(verb: Token, passive: bool = False) -> list[Token]:
     """The verb's own subject; a passive subject too when it controls a clause below (``is prepared to``)."""
     deps = ("nsubj", "csubj", "nsubjpass") if passive else ("nsubj", "csubj")
     found = [c for c in verb.children if c.dep_ in deps] or headline_verb_subjects(verb)
-    return [*listed_before(found[0]), *found] if found and is_headline(verb.sent) else found
+    return [*listed_before(found[0]), *found, *listed_after(found[0])] if found and is_headline(verb.sent) else found
 
 
 def listed_before(subject: Token) -> list[Token]:
@@ -539,6 +539,13 @@ def listed_before(subject: Token) -> list[Token]:
             and listed.ent_type_ not in ("DATE", "TIME"):
         return [listed]
     return []
+
+
+def listed_after(subject: Token) -> list[Token]:
+    """``Japan, South Korea agree ...``: the parser may hang a headline's second listed country on the
+    first as its apposition; two places are never one in apposition."""
+    return [c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "GPE" == subject.ent_type_
+            and subject.doc[c.left_edge.i - 1].text == ","]
 
 
 def subjects(verb: Token) -> list[Token]:
