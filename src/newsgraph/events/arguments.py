@@ -248,11 +248,19 @@ class ArgumentReader:
             holder = noun.head.head  # with the parties a comma lists beside it: "Armenia, Moldova in talks"
             listed = [c for c in holder.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
             return unique([a for party in (holder, *listed) for a in self.phrase_actors(party)])
+        if own and trigger.has_light_verb and self.names_object_compound(noun, own):
+            own = self.verb_actor(verb) or own
         if own or not trigger.has_light_verb:
             return unique(own)
         if self.words.has("receiving_verbs", verb.lemma_.lower()):
             return self.prepositional_actors(verb)
         return self.verb_actor(verb)
+
+    def names_object_compound(self, noun: Token, own: list[str]) -> bool:
+        """``Norway gives Ethiopia aid``, ``US lifts Iran sanctions``: when all the noun's own parties are
+        names compounded on the object of a verb with a subject, they are who receives it, not who acts."""
+        compounds = [a for c in noun.children if c.dep_ == "compound" for a in self.phrase_actors(c)]
+        return noun.dep_ == "dobj" and set(own) <= set(compounds) and any(c.dep_ == "nsubj" for c in noun.head.children)
 
     def claimant(self, word: Token) -> list[str]:
         """Who says what the word says: the speaker of its quotation, else the subject of its verb of saying."""
