@@ -86,3 +86,10 @@ def test_headline_event(analyze_text, line, event_type, actor, recipient):
     assert found, f"no {event_type} in {[(e.type, e.trigger.text) for e in events]}"
     assert any((actor is None or matches(e.actor, actor)) and (recipient is None or matches(e.recipient, recipient))
                for e in found), [(e.type, [a.name for a in e.actor], [r.name for r in e.recipient]) for e in found]
+
+
+def test_a_headline_in_the_past_is_a_passive(analyze_text):
+    """Headlines tell what happened in the present: a verb in the past with no object is passive."""
+    warned = [e for e in analyze_text("Ruritanian parties warned over election spending", date=DATE).events
+              if e.type == "THREATEN"]
+    assert warned and not warned[0].actor and "parties" in warned[0].recipient[0].name.lower()
