@@ -19,8 +19,6 @@ def known_gap(reason: str):
 capitals = known_gap("an all-capitals headline loses the names the actor stage finds")
 title_case = known_gap("the parser strings a title-cased headline into one name, the verb inside it")
 unnamed = known_gap("the actor stage names no party for an unnamed group of people (educators, all sides)")
-# A headline verb the tagger reads as a noun modifying the object (``sign gas deal``).
-verb_as_compound = known_gap("a headline's verb parsed as a compound of its object")
 
 # (line, type, actor countries or words, recipient countries or words); None leaves a side unchecked.
 HEADLINES = [
@@ -53,7 +51,8 @@ HEADLINES = [
     ("Germany to send aid to Pakistan after floods", "AGREE", {"DEU"}, {"PAK"}),
     ("Venezuela threatens to cut oil exports to Colombia", "THREATEN", {"VEN"}, {"COL"}),
     ("Indonesia urges Malaysia to protect migrant workers", "REQUEST", {"IDN"}, {"MYS"}),
-    verb_as_compound("Russia and Ukraine sign gas deal", "SUPPORT", {"RUS", "UKR"}, None),
+    ("Russia and Ukraine sign gas deal", "SUPPORT", {"RUS", "UKR"}, None),
+    ("Russia, Ukraine sign gas deal", "SUPPORT", {"RUS", "UKR"}, None),
     unnamed("Police fire tear gas at demonstrators in Nairobi", "ASSAULT", {"police"}, {"demonstrators"}),
     unnamed("Minister praises educators for exam results", "SUPPORT", {"minister"}, {"educators"}),
     unnamed("UN envoy urges all sides to halt fighting in Yemen", "REQUEST", {"UN"}, {"sides"}),
@@ -93,3 +92,8 @@ def test_a_headline_in_the_past_is_a_passive(analyze_text):
     warned = [e for e in analyze_text("Ruritanian parties warned over election spending", date=DATE).events
               if e.type == "THREATEN"]
     assert warned and not warned[0].actor and "parties" in warned[0].recipient[0].name.lower()
+
+
+def test_a_noun_after_one_name_is_no_headline_verb(analyze_text):
+    """A verb's base form agrees only with several doers: ``Vell murder trial`` tells of no murder by Vell."""
+    assert not analyze_text("Jon Vell murder trial opens in Ruritania", date=DATE).events

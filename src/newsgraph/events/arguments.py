@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from ..actors import ActorIndex
 from ..model import Actor, ActorRef, Quote
 from ..places import Dateline
-from .headlines import headline_verb_subjects, is_headline, is_headline_state, is_title_chain
+from .headlines import headline_verb_subjects, is_headline, is_headline_state, is_word_order_verb
 from .lexicon import Lexicon
 from .triggers import Trigger, is_denial_predicate, is_for_clause
 
@@ -216,7 +216,7 @@ class ArgumentReader:
         """Actor ids and recipient ids of a trigger; a governing trigger borrows its content's recipient.
 
         A reported obligation is asked of the obliged clause's subject, and of no one else."""
-        if is_title_chain(trigger.token):
+        if is_word_order_verb(trigger.token):
             return self.word_order_roles(trigger.token)
         actor = self.actor_of(trigger)
         if trigger.obligation:
