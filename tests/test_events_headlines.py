@@ -97,3 +97,11 @@ def test_a_headline_in_the_past_is_a_passive(analyze_text):
 def test_a_noun_after_one_name_is_no_headline_verb(analyze_text):
     """A verb's base form agrees only with several doers: ``Vell murder trial`` tells of no murder by Vell."""
     assert not analyze_text("Jon Vell murder trial opens in Ruritania", date=DATE).events
+
+
+@pytest.mark.parametrize("line", ["UPDATE 3-Turkey condemns Greek military drills",
+                                  "WRAPUP 2-Turkey condemns Greek military drills"])
+def test_a_wire_label_is_no_party(analyze_text, line):
+    """An agency's label on the story (``UPDATE 3-``) is no group of people."""
+    event = next(e for e in analyze_text(line, date=DATE).events if e.type == "ACCUSE")
+    assert [a.country for a in event.actor] == ["TUR"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorIndex
 from ..model import Actor, ActorRef, Quote
@@ -52,6 +52,8 @@ class ArgumentReader:
         best: dict[int, tuple[int, bool, str]] = {}
         for mention in actors.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and is_wire_label(span, actors.actor(mention.actor_id)):
+                continue
             rank = (mention.end - mention.start, actors.actor(mention.actor_id).country is None)
             for token in span or ():
                 if token.i not in best or rank < best[token.i][:2]:
@@ -426,6 +428,12 @@ class ArgumentReader:
 
     def refs(self, actor_ids: list[str]) -> list[ActorRef]:
         return [self.actors.ref(a) for a in unique(actor_ids)]
+
+
+def is_wire_label(span: Span, actor: Actor) -> bool:
+    """``UPDATE 2-``, ``WRAPUP``, ``BRIEF-``: a common word in capitals in a line that is not all in
+    capitals is an agency's label on the story, not a group of people."""
+    return actor.type == "description" and span.text.isupper() and any(t.is_lower for t in span.sent)
 
 
 def title_holders(actors: ActorIndex) -> dict[str, str]:
