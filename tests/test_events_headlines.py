@@ -66,6 +66,12 @@ HEADLINES = [
     ("Obama meets Merkel at the White House", "CONSULT", {"USA"}, {"DEU"}),
     ("Cuba releases 52 political prisoners", "RETREAT", {"CUB"}, None),
     ("Syrian forces shell rebel-held town", "ASSAULT", {"SYR"}, None),
+    ("Egyptian riot police beat protesters in Cairo on Tuesday, witnesses said.", "ASSAULT", {"EGY"}, {"protesters"}),
+    ("Two Turkish soldiers were killed by Kurdish rebels near the Iraqi border.", "ASSAULT", {"rebels"}, {"TUR"}),
+    ("Japan lodged a formal protest with China over the detention of its fishermen.", "ACCUSE", {"JPN"}, {"CHN"}),
+    ("Pakistan blames India for Kabul embassy bombing", "ACCUSE", {"PAK"}, {"IND"}),
+    ("Somali pirates hijack Greek tanker", "ASSAULT", {"SOM"}, {"GRC"}),
+    ("Belarus opposition leader jailed for five years", "COERCE", None, {"leader"}),
     ("Chad closes border with Libya", "SANCTION", {"TCD"}, {"LBY"}),
     ("Ecuador grants asylum to Ruritanian dissident Jon Vell", "AID", {"ECU"}, None),
 ]

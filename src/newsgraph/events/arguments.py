@@ -304,8 +304,10 @@ class ArgumentReader:
         """The recipient from the likely phrases, else whoever must comply with the condition
         (``will boycott unless the president resigns``), else the first located actor further on."""
         named_by_trigger = self.actor_at.get(trigger.dependent.i) if trigger.dependent is not None else None
-        if named_by_trigger and self.actors.actor(named_by_trigger).country in {
-                self.actors.actor(a).country for a in exclude}:  # "Russia sent troops": its own troops are the act
+        if named_by_trigger and not self.words.types[trigger.entry.type].domestic \
+                and self.actors.actor(named_by_trigger).country in {
+                self.actors.actor(a).country for a in exclude}:
+            # "Russia sent troops": its own troops are the act; police beating their own protesters strike them
             exclude = exclude | {named_by_trigger}
         places = not self.meets_at_venue(trigger)
         return (self.likely_recipient(trigger, exclude) or self.condition_subject(trigger, exclude)
