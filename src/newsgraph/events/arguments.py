@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorIndex
 from ..model import Actor, ActorRef, Quote
 from ..places import Dateline
-from .headlines import headline_verb_subjects, is_headline, is_headline_state, is_title_chain
+from .headlines import headline_verb_subjects, is_headline, is_headline_state, is_word_order_verb
 from .lexicon import Lexicon
 from .triggers import Trigger, is_denial_predicate, is_for_clause
 
@@ -52,6 +52,8 @@ class ArgumentReader:
         best: dict[int, tuple[int, bool, str]] = {}
         for mention in actors.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and is_wire_label(span, actors.actor(mention.actor_id)):
+                continue
             rank = (mention.end - mention.start, actors.actor(mention.actor_id).country is None)
             for token in span or ():
                 if token.i not in best or rank < best[token.i][:2]:
@@ -216,7 +218,7 @@ class ArgumentReader:
         """Actor ids and recipient ids of a trigger; a governing trigger borrows its content's recipient.
 
         A reported obligation is asked of the obliged clause's subject, and of no one else."""
-        if is_title_chain(trigger.token):
+        if is_word_order_verb(trigger.token):
             return self.word_order_roles(trigger.token)
         actor = self.actor_of(trigger)
         if trigger.obligation:
@@ -248,11 +250,19 @@ class ArgumentReader:
             holder = noun.head.head  # with the parties a comma lists beside it: "Armenia, Moldova in talks"
             listed = [c for c in holder.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
             return unique([a for party in (holder, *listed) for a in self.phrase_actors(party)])
+        if own and trigger.has_light_verb and self.names_object_compound(noun, own):
+            own = self.verb_actor(verb) or own
         if own or not trigger.has_light_verb:
             return unique(own)
         if self.words.has("receiving_verbs", verb.lemma_.lower()):
             return self.prepositional_actors(verb)
         return self.verb_actor(verb)
+
+    def names_object_compound(self, noun: Token, own: list[str]) -> bool:
+        """``Norway gives Ethiopia aid``, ``US lifts Iran sanctions``: when all the noun's own parties are
+        names compounded on the object of a verb with a subject, they are who receives it, not who acts."""
+        compounds = [a for c in noun.children if c.dep_ == "compound" for a in self.phrase_actors(c)]
+        return noun.dep_ == "dobj" and set(own) <= set(compounds) and any(c.dep_ == "nsubj" for c in noun.head.children)
 
     def claimant(self, word: Token) -> list[str]:
         """Who says what the word says: the speaker of its quotation, else the subject of its verb of saying."""
@@ -294,8 +304,10 @@ class ArgumentReader:
         """The recipient from the likely phrases, else whoever must comply with the condition
         (``will boycott unless the president resigns``), else the first located actor further on."""
         named_by_trigger = self.actor_at.get(trigger.dependent.i) if trigger.dependent is not None else None
-        if named_by_trigger and self.actors.actor(named_by_trigger).country in {
-                self.actors.actor(a).country for a in exclude}:  # "Russia sent troops": its own troops are the act
+        if named_by_trigger and not self.words.types[trigger.entry.type].domestic \
+                and self.actors.actor(named_by_trigger).country in {
+                self.actors.actor(a).country for a in exclude}:
+            # "Russia sent troops": its own troops are the act; police beating their own protesters strike them
             exclude = exclude | {named_by_trigger}
         places = not self.meets_at_venue(trigger)
         return (self.likely_recipient(trigger, exclude) or self.condition_subject(trigger, exclude)
@@ -331,7 +343,9 @@ class ArgumentReader:
     def likely_recipient(self, trigger: Trigger, exclude: set[str]) -> list[str]:
         places = not self.meets_at_venue(trigger)
         if not trigger.is_noun:
-            return self.best_phrase(self.object_phrases(trigger.anchor, places), exclude)
+            verb = trigger.anchor
+            return self.best_phrase(self.object_phrases(verb, places=False), exclude) \
+                or (self.best_phrase(self.location_objects(verb), exclude) if places else [])
         noun, verb = trigger.phrase, trigger.anchor
         phrases = [o for c in noun.children if c.dep_ == "prep" and self.is_recipient_prep(c)
                    and not self.words.has("actor_prepositions", c.lower_) for o in prep_objects(c)]
@@ -367,15 +381,11 @@ class ArgumentReader:
         return is_passive(verb) or is_reduced_passive(verb) or self.is_headline_passive(verb)
 
     def is_headline_passive(self, verb: Token) -> bool:
-        """``Opposition leader arrested``: a headline drops the passive's auxiliary, so a main verb in the
-        past with a subject and no object or clause after it is passive, when the parser reads it as a
-        participle or the verb's act is one done to someone (an arrest, a killing, a sanction)."""
-        if not (verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN") and is_headline(verb.sent)):
-            return False
-        if any(c.dep_ in ("aux", "auxpass", "neg") or c.dep_ in OBJECT_DEPS | {"ccomp", "xcomp"} for c in verb.children):
-            return False
-        entry = self.words.entries(verb.lemma_.lower(), "VERB").get(None)
-        return verb.tag_ == "VBN" or entry is not None and self.words.has("patient_subject_types", entry.type)
+        """``Opposition leader arrested``, ``Parties warned over vote``: a headline tells what happened in
+        the present and drops the passive's auxiliary, so a main verb in the past with a subject and no
+        object or clause after it is passive."""
+        return verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN") and is_headline(verb.sent) and not any(
+            c.dep_ in ("aux", "auxpass", "neg") or c.dep_ in OBJECT_DEPS | {"ccomp", "xcomp"} for c in verb.children)
 
     def patients(self, verb: Token) -> list[Token]:
         """Who a passive verb is done to: its passive subject, the noun a participle describes (``envoy
@@ -420,6 +430,12 @@ class ArgumentReader:
 
     def refs(self, actor_ids: list[str]) -> list[ActorRef]:
         return [self.actors.ref(a) for a in unique(actor_ids)]
+
+
+def is_wire_label(span: Span, actor: Actor) -> bool:
+    """``UPDATE 2-``, ``WRAPUP``, ``BRIEF-``: a common word in capitals in a line that is not all in
+    capitals is an agency's label on the story, not a group of people."""
+    return actor.type == "description" and span.text.isupper() and any(t.is_lower for t in span.sent)
 
 
 def title_holders(actors: ActorIndex) -> dict[str, str]:
@@ -521,7 +537,7 @@ def subjects_here(verb: Token, passive: bool = False) -> list[Token]:
     """The verb's own subject; a passive subject too when it controls a clause below (``is prepared to``)."""
     deps = ("nsubj", "csubj", "nsubjpass") if passive else ("nsubj", "csubj")
     found = [c for c in verb.children if c.dep_ in deps] or headline_verb_subjects(verb)
-    return [*listed_before(found[0]), *found] if found and is_headline(verb.sent) else found
+    return [*listed_before(found[0]), *found, *listed_after(found[0])] if found and is_headline(verb.sent) else found
 
 
 def listed_before(subject: Token) -> list[Token]:
@@ -537,6 +553,13 @@ def listed_before(subject: Token) -> list[Token]:
             and listed.ent_type_ not in ("DATE", "TIME"):
         return [listed]
     return []
+
+
+def listed_after(subject: Token) -> list[Token]:
+    """``Japan, South Korea agree ...``: the parser may hang a headline's second listed country on the
+    first as its apposition; two places are never one in apposition."""
+    return [c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "GPE" == subject.ent_type_
+            and subject.doc[c.left_edge.i - 1].text == ","]
 
 
 def subjects(verb: Token) -> list[Token]:

@@ -64,3 +64,26 @@ def is_title_case(sentence: Span) -> bool:
     """A headline with every longer word capitalised."""
     words = [t for t in sentence if t.is_alpha and len(t) > 3]
     return len(words) > 1 and all(t.text[:1].isupper() for t in words) and is_headline(sentence)
+
+
+def is_compound_verb(token: Token) -> bool:
+    """``Russia and Ukraine sign gas deal``: a headline's verb in its base form the parser hangs on its
+    object as a modifier, right after the names of its doers; the base form agrees only with several
+    (``Woolf murder sentence`` is a noun)."""
+    if not (token.dep_ == "compound" and token.tag_ == "NN" and token.lower_ == token.lemma_
+            and token.i > token.sent.start and token.head.i > token.i and is_headline(token.sent)):
+        return False
+    doer = token.doc[token.i - 1]
+    return doer.pos_ == "PROPN" and is_listed(doer)
+
+
+def is_listed(name: Token) -> bool:
+    """A name joined to others by ``and`` or a headline's comma."""
+    before = name.left_edge.i - 1
+    return name.dep_ == "conj" or any(c.dep_ == "conj" for c in name.children) \
+        or before >= name.sent.start and name.doc[before].text == ","
+
+
+def is_word_order_verb(token: Token) -> bool:
+    """A verb whose parse tells nothing of its arguments, so word order must."""
+    return is_title_chain(token) or is_compound_verb(token)

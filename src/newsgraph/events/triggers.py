@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .headlines import is_headline_verb, is_title_chain, is_title_verb
+from .headlines import is_compound_verb, is_headline_verb, is_title_verb, is_word_order_verb
 from .lexicon import Lexicon, TriggerEntry
 
 NOT_AN_EVENT = "-"
@@ -59,7 +59,7 @@ class Trigger:
 
     @property
     def is_noun(self) -> bool:
-        return self.token.pos_ == "NOUN" and not is_headline_verb(self.token)
+        return self.token.pos_ == "NOUN" and not (is_headline_verb(self.token) or is_compound_verb(self.token))
 
 
 # "fired back at": an adverb particle says more than the preposition after it
@@ -105,7 +105,7 @@ def headline_verb_entries(token: Token, lexicon: Lexicon) -> dict[str | None, Tr
     """``Armenia apologises to Moldova``: with no article to tell them apart, the tagger takes a headline's
     verb in -s for a plural noun; a root plural that is no event noun but whose stem is an event verb is
     that verb."""
-    if not (is_headline_verb(token) or is_title_verb(token)):
+    if not (is_headline_verb(token) or is_title_verb(token) or is_compound_verb(token)):
         return {}
     word = token.lower_
     for stem in (word, word[:-3] + "y" if word.endswith("ies") else None, word[:-2], word[:-1]):
@@ -185,7 +185,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     matched = matched_words(sentence, lexicon)
     frames = {i: sentence.doc[i].head for i in matched if is_framed(sentence.doc[i], lexicon)}
     for i in [i for i in matched if sentence.doc[i].dep_ == "compound" and i not in frames
-              and not is_title_chain(sentence.doc[i])]:
+              and not is_word_order_verb(sentence.doc[i])]:
         del matched[i]  # a modifier (``aid groups``, ``war games``), not an event
     anchors = light_verb_anchors(sentence, matched, frames, lexicon)
     light = {verb.i for verb in anchors.values()}
