@@ -16,9 +16,9 @@ def known_gap(reason: str):
 
 
 # Gaps the actor stage must close first: events can only name parties it has found.
-capitals = known_gap("an all-capitals headline loses the names the actor stage finds")
+capitals = known_gap("the tagger reads the verb of an all-capitals headline as an adjective")
 title_case = known_gap("the parser strings a title-cased headline into one name, the verb inside it")
-unnamed = known_gap("the actor stage names no party for an unnamed group of people (educators, all sides)")
+unnamed = known_gap("the actor stage names no party for a bare title opening a headline, all sides, or police before a verb read as a noun")
 
 # (line, type, actor countries or words, recipient countries or words); None leaves a side unchecked.
 HEADLINES = [
@@ -26,13 +26,13 @@ HEADLINES = [
     ("UPDATE 1-Peru recalls ambassador from Chile over border dispute", "SANCTION", {"PER"}, {"CHL"}),
     ("WRAPUP 1-Turkey accuses Greece of airspace violations", "ACCUSE", {"TUR"}, {"GRC"}),
     ("BRIEF-Kenya signs trade deal with Uganda", "AGREE", {"KEN"}, {"UGA"}),
-    capitals("CHINA has sent a protest note to Vietnam over the fishing boats", "ACCUSE", {"CHN"}, {"VNM"}),
+    ("CHINA has sent a protest note to Vietnam over the fishing boats", "ACCUSE", {"CHN"}, {"VNM"}),
     ("MIDEAST-CRISIS/ Israel strikes targets in Gaza", "ASSAULT", {"ISR"}, {"PSE"}),
     ("GENEVA, March 3 (Reuters) - Iran rejected a proposal by France on Thursday.", "REJECT", {"IRN"}, None),
     ("NAIROBI, May 2 (Reuters) - Kenya accused Somalia of harbouring militants.", "ACCUSE", {"KEN"}, {"SOM"}),
     ("PARIS, June 1 (AFP) - France condemned Syria on Wednesday for the killing of protesters.", "ACCUSE", {"FRA"}, {"SYR"}),
     capitals("JAPAN PROTESTS TO CHINA OVER ISLANDS", "ACCUSE", {"JPN"}, {"CHN"}),
-    capitals("RUSSIA WARNS GEORGIA OVER BORDER", "THREATEN", {"RUS"}, {"GEO"}),
+    ("RUSSIA WARNS GEORGIA OVER BORDER", "THREATEN", {"RUS"}, {"GEO"}),
     title_case("Moldova Expels Armenian Diplomats", "SANCTION", {"MDA"}, {"ARM"}),
     ("Iran Accuses Israel Of Backing Rebels", "ACCUSE", {"IRN"}, {"ISR"}),
     ("Brazil Praises Argentina For Crisis Handling", "SUPPORT", {"BRA"}, {"ARG"}),
@@ -58,8 +58,8 @@ HEADLINES = [
     unnamed("UN envoy urges all sides to halt fighting in Yemen", "REQUEST", {"UN"}, {"sides"}),
     ("University expels 800 students after protest", "SANCTION", None, {"students"}),
     ("Troops open fire on protesters in Sanaa", "ASSAULT", {"troops"}, {"protesters"}),
-    unnamed("Gunmen kill five pilgrims in Iraq", "ASSAULT", {"gunmen"}, {"pilgrims"}),
-    unnamed("The president thanked the volunteers for their work.", "SUPPORT", {"president"}, {"volunteers"}),
+    ("Gunmen kill five pilgrims in Iraq", "ASSAULT", {"gunmen"}, {"pilgrims"}),
+    ("The president thanked the volunteers for their work.", "SUPPORT", {"president"}, {"volunteers"}),
     ("Nigerian army says it killed 20 militants in Niger Delta", "ASSAULT", {"NGA"}, {"militants"}),
     ("Sudan frees jailed journalists", "RETREAT", {"SDN"}, {"journalists"}),
     ("Saudi Arabia intercepts missile fired from Yemen", "ASSAULT", None, None),

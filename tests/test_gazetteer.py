@@ -193,3 +193,10 @@ def test_kurdish_is_no_one_state_but_iraqi_kurdistan_is_iraq():
 def test_a_community_is_civilians_but_the_international_community_is_no_state():
     assert head_sector("the Jewish community") == ("CVL", True)
     assert head_sector("the international community") == ("IGO", True)
+
+
+def test_words_in_capitals_are_read_as_names():
+    hits = find_hits("NORTH KOREA WARNS JAPAN; NATO and the US stay silent")
+    assert [(hit.start, hit.entry.country or hit.entry.name) for hit in hits] == [
+        (0, "PRK"), (18, "JPN"), (25, "NATO"), (38, "USA")]
+    assert find_hits("BORDER") == []

@@ -24,6 +24,7 @@ Form = Literal["name", "adjective", "people"]
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 POSSESSIVE = re.compile(r"(?:'s|')$")
 WORD = re.compile(r"\w+")
+CAPITALS_WORD = re.compile(r"\b[A-Z]{4,}\b")
 SECTOR_WORD = re.compile(r"[a-z][a-z'.-]*")
 CLAUSE_BREAK = re.compile(r"\b(?:of|in|from|for|at|on|with|loyal to|based in)\b")
 HITS_KEY = "newsgraph.gazetteer_hits"
@@ -243,8 +244,18 @@ def country_entry(code: str) -> Entry | None:
 
 
 def find_hits(text: str) -> list[Hit]:
-    """Gazetteer forms in ``text``, case-sensitive, longest first, not overlapping, left to right."""
-    return scan(text, gazetteer().forms)
+    """Gazetteer forms in ``text``, case-sensitive, longest first, not overlapping, left to right; a word in
+    capitals that is no form itself is read as capitalised ("RUSSIA WARNS GEORGIA" in a wire headline)."""
+    return scan(lift_capitals(text, gazetteer().forms), gazetteer().forms)
+
+
+def lift_capitals(text: str, forms: FormIndex) -> str:
+    """``text`` with each all-capitals word of four letters or more that is no form of its own capitalised;
+    offsets are kept, so hits still point into ``text``."""
+    def lift(word: re.Match[str]) -> str:
+        found, titled = word.group(), word.group().capitalize()
+        return titled if found not in forms and len(titled) == len(found) else found
+    return CAPITALS_WORD.sub(lift, text)
 
 
 def leader_in(text: str) -> Entry | None:
