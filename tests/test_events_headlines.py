@@ -18,7 +18,8 @@ def known_gap(reason: str):
 # Gaps the actor stage must close first: events can only name parties it has found.
 capitals = known_gap("the tagger reads the verb of an all-capitals headline as an adjective")
 title_case = known_gap("the parser strings a title-cased headline into one name, the verb inside it")
-unnamed = known_gap("the actor stage names no party for a bare title opening a headline, all sides, or police before a verb read as a noun")
+unnamed = known_gap("the actor stage names no party for a bare title opening a headline, for all sides, "
+                    "or for police before a verb read as a noun")
 
 # (line, type, actor countries or words, recipient countries or words); None leaves a side unchecked.
 HEADLINES = [
