@@ -16,6 +16,7 @@ from .layout import detect_layout
 from .model import Analysis, Article
 from .nlp import describe, load_model
 from .quotes import extract_quotes
+from .recase import reparse_title_lines
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,8 @@ class Pipeline:
         docs = dict(zip((id(a) for a in english), self.nlp.pipe(a.text for a in english)))
         for article in batch:
             doc = docs[id(article)] if id(article) in docs else self.parse_alone(article)
+            if article.language == "en":
+                doc = reparse_title_lines(self.nlp, doc, article.text)
             yield self.analyze_parsed(article, doc)
 
     def parse_alone(self, article: Article) -> Doc:
