@@ -42,3 +42,10 @@ def test_names_are_the_words_an_article_capitalises_mid_sentence():
 def only(events):
     assert len(events) == 1, events
     return events[0]
+
+
+def test_a_title_case_headline_over_an_article_is_parsed_as_a_sentence(analyze_text):
+    text = ("Moldova Expels Armenian Diplomats After Spying Row\n\n"
+            "The ministry said on Monday that the two men had been told to leave.")
+    event = only(analyze_text(text).events)
+    assert (event.type, event.trigger.text) == ("SANCTION", "Expels Armenian Diplomats")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -20,6 +21,7 @@ from .actors.gazetteer import find_hits
 
 PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
+ENT_INSIDE, ENT_OUTSIDE = 1, 2  # spaCy's ENT_IOB codes in token arrays
 MIN_CONTENT_LETTERS = 4  # shorter words (of, to, in, and) may keep either case in a Title Case line
 MIN_CONTENT_WORDS = 3
 MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]*")
@@ -65,11 +67,21 @@ def reparse_title_lines(nlp: Language, doc: Doc, text: str) -> Doc:
         tokens = doc[bisect_left(starts, start):bisect_left(starts, start + len(line))]
         if len(tokens) and aligned(tokens, reparsed, start) and closed(tokens):
             array[tokens.start:tokens.end] = reparsed.to_array(PARSE_ATTRS)
+            end_entity_at(array, tokens.end)
             changed = True
     if not changed:
         return doc
     rebuilt = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
     return rebuilt.from_array(PARSE_ATTRS, array)
+
+
+def end_entity_at(array: numpy.ndarray, index: int) -> None:
+    """Tokens after the line that continued an entity of its old parse (a line break inside a long false
+    name) are outside any entity now."""
+    iob, label = PARSE_ATTRS.index(ENT_IOB), PARSE_ATTRS.index(ENT_TYPE)
+    while index < len(array) and array[index, iob] == ENT_INSIDE:
+        array[index, iob], array[index, label] = ENT_OUTSIDE, 0
+        index += 1
 
 
 def aligned(tokens: Span, reparsed: Doc, start: int) -> bool:
@@ -78,6 +90,7 @@ def aligned(tokens: Span, reparsed: Doc, start: int) -> bool:
 
 
 def closed(tokens: Span) -> bool:
-    """No arc joins the line to the text around it, so its parse can be swapped alone."""
-    return all(tokens.start <= t.head.i < tokens.end and t.left_edge.i >= tokens.start and t.right_edge.i < tokens.end
-               for t in tokens)
+    """No arc joins the line to the words around it, so its parse can be swapped alone (the line break
+    after it may hang on its last word)."""
+    inside = range(tokens.start, tokens.end)
+    return all(t.head.i in inside and all(c.i in inside or c.is_space for c in t.children) for t in tokens)
