@@ -273,8 +273,8 @@ def test_a_title_case_headline_is_no_actor_name(analyze_text):
 
 
 @pytest.mark.parametrize("text, name, posted", [
-    ("He said that he, U.S. Ambassador to the European Union Walter Brisk and Energy Secretary Tom Haverly formed "
-     "a channel. Brisk denied it.", "Walter Brisk", (None, "European Union")),
+    ("Energy Secretary Tom Haverly and U.S. Ambassador to the European Union Walter Brisk opened a back "
+     "channel. Brisk denied it.", "Walter Brisk", (None, "European Union")),
     ("Another diplomat, former special envoy to Georgia Kurt Hallmann, revised his account. Hallmann said the talks "
      "had stalled.", "Kurt Hallmann", ("GEO", "Georgia")),
 ])
