@@ -16,7 +16,7 @@ from .layout import detect_layout
 from .model import Analysis, Article
 from .nlp import describe, load_model
 from .quotes import extract_quotes
-from .recase import reparse_title_lines
+from .recase import sentence_cased_lines, with_text
 
 log = logging.getLogger(__name__)
 
@@ -50,19 +50,18 @@ class Pipeline:
         for article in batch:
             article.language = detect_language(article.text)
         english = [a for a in batch if a.language == "en" and len(a.text) <= CHUNK_CHARS]
-        docs = dict(zip((id(a) for a in english), self.nlp.pipe(a.text for a in english)))
+        docs = dict(zip((id(a) for a in english), self.nlp.pipe(sentence_cased_lines(a.text) for a in english)))
         for article in batch:
             doc = docs[id(article)] if id(article) in docs else self.parse_alone(article)
-            if article.language == "en":
-                doc = reparse_title_lines(self.nlp, doc, article.text)
-            yield self.analyze_parsed(article, doc)
+            yield self.analyze_parsed(article, with_text(doc, article.text))
 
     def parse_alone(self, article: Article) -> Doc:
         """Parse an over-long or non-English article, long texts in line-aligned chunks (non-English ones
         only tokenized): no text reaches spaCy above its length limit."""
         if not article.text:
             return self.nlp.make_doc(article.text)
-        chunks = list(line_chunks(article.text, CHUNK_CHARS))
+        text = sentence_cased_lines(article.text) if article.language == "en" else article.text
+        chunks = list(line_chunks(text, CHUNK_CHARS))
         docs = self.nlp.pipe(chunks) if article.language == "en" else map(self.nlp.make_doc, chunks)
         return Doc.from_docs(list(docs), ensure_whitespace=False)
 
