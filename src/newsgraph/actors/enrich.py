@@ -49,6 +49,11 @@ POSTING = re.compile(r"\b((?:ambassador|envoy|emissary|representative|minister|c
                      re.IGNORECASE)
 TITLE_REACH = 8  # tokens before a name that may hold its title
 TITLE_CHARS = 12  # characters before a name where a national title ("Lt. Gov.") may stand
+# Nouns that "the" turns into the state or territory the article has named ("the country had admitted",
+# "the territory's government"); "the neighbouring country" or "a country" name another.
+PLACE_NOUNS = frozenset({"country", "nation", "kingdom", "territory"})
+PLACE_NOUN_DEPS = {"det", "case"}
+ANTECEDENT_SENTENCES = 2  # sentences before the one of "the country" where its state may be named
 
 ActorKey = tuple[str, ...]
 
@@ -81,6 +86,7 @@ class Enricher:
     about_us_states: bool = False
     named_countries: set[str] = field(default_factory=set)
     filed_in: str | None = None
+    place_hits: list[Hit] = field(default_factory=list)
 
     def run(self) -> ActorIndex:
         dateline = find_dateline(self.parsed.text, self.parsed.layout)
@@ -89,6 +95,7 @@ class Enricher:
         self.hit_at = {offset: hit for hit in hits for offset in range(hit.start, hit.end)}
         self.named_countries = {hit.entry.country for hit in hits
                                 if hit.entry.type in ("country", "region") and not hit.entry.sector}
+        self.place_hits = [hit for hit in hits if hit.entry.type in ("country", "region") and hit.entry.country]
         for mention in self.index.mentions:
             self.mentions_of.setdefault(mention.actor_id, []).append(mention)
         # a person's affiliation text is kept only when it names one of the article's organisations
@@ -102,10 +109,11 @@ class Enricher:
             self.place_actor(actor, self.facts_of(actor))
         headlines = [mention for mention in self.index.mentions if self.is_headline(mention)]
         mentions = [self.retarget(mention) for mention in self.index.mentions if mention not in headlines]
-        mentions = [mention for mention in mentions if mention is not None]
+        mentions = [self.place_noun_mention(mention) for mention in mentions if mention is not None]
         rename_headline_actors(self.actors.values(), {m.text for m in headlines}, mentions)
         mentions.extend(self.gazetteer_mentions(mentions))
         mentions.extend(self.collective_mentions(mentions))
+        mentions.extend(self.uncovered_place_nouns(mentions))
         self.settle_country_sectors()
         used = {mention.actor_id for mention in mentions}
         actors = [actor for actor in self.actors.values() if actor.id in used]
@@ -347,6 +355,58 @@ class Enricher:
                                  block.index if block else None, self.in_quote(span.start_char)))
         return added
 
+    def place_noun_mention(self, mention: Mention) -> Mention:
+        """A mention of "the country" or of "the country's police" as a mention of the state the article
+        has named, or of that state's group."""
+        span = self.parsed.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        actor = self.place_noun_actor(span.root) if span is not None else None
+        return mention if actor is None else replace(mention, actor_id=actor.id)
+
+    def uncovered_place_nouns(self, mentions: list[Mention]) -> list[Mention]:
+        """Mentions for "the country" and "the territory's government" no mention covers."""
+        covered = {offset for m in mentions for offset in range(m.start, m.end)}
+        added = []
+        for token in self.parsed.doc:
+            if token.dep_ in ARGUMENT_DEPS - {"poss"} and token.idx not in covered:
+                actor = self.place_noun_actor(token)
+                if actor is not None:
+                    span = self.parsed.doc[token.left_edge.i:token.i + 1]
+                    block = self.parsed.block_at(span.start_char)
+                    added.append(Mention(span.start_char, span.end_char, span.text, actor.id, "description",
+                                         block.index if block else None, self.in_quote(span.start_char)))
+        return added
+
+    def place_noun_actor(self, head: Token) -> Actor | None:
+        """The state "the country" stands for, or its group when the head noun names a sector and "the
+        country's" owns it."""
+        if is_place_noun(head):
+            entry = self.state_meant(head)
+            return self.actor_for(facts_of_entry(entry), entry.name) if entry else None
+        owner = next((c for c in head.children if c.dep_ == "poss" and is_place_noun(c)), None)
+        sector = head_sector(head.doc[head.left_edge.i:head.i + 1].text) if owner is not None else None
+        entry = self.state_meant(owner) if owner is not None and sector is not None and sector[1] else None
+        if entry is None or sector is None:
+            return None
+        name = head.doc[head.left_edge.i:head.i + 1].text
+        return self.actor_for(Facts(group_key(entry.country, None, sector[0]), name, "group", entry.country,
+                                    sector[0]), name)
+
+    def state_meant(self, noun: Token) -> Entry | None:
+        """The state or territory "the country" refers to: the last one named earlier in its sentence; else,
+        of those named in the sentences just before, the one the article names most, the first on a tie."""
+        before = [hit for hit in self.place_hits if hit.end <= noun.idx]
+        here = [hit for hit in before if hit.start >= noun.sent.start_char]
+        if here:
+            return state_entry(here[-1].entry)
+        first = noun.sent.start
+        for _ in range(ANTECEDENT_SENTENCES):
+            first = self.parsed.doc[max(first - 1, 0)].sent.start
+        recent = [hit for hit in before if hit.start >= self.parsed.doc[first].idx]
+        if not recent:
+            return None
+        counts = Counter(hit.entry.country for hit in self.place_hits)
+        return state_entry(max(recent, key=lambda hit: (counts[hit.entry.country], -hit.start)).entry)
+
     def located_in(self, head: Token, mentions: list[Mention]) -> str | None:
         """``security forces in Guinea``: the country of the place the group is said to be in."""
         places = [o for c in head.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPOSITIONS
@@ -479,6 +539,18 @@ def counted_home(actors: list[Actor], mentions: list[Mention]) -> str | None:
         return None
     home, count = counts.most_common(1)[0]
     return None if count < HOME_MIN_MENTIONS or count < HOME_MIN_SHARE * sum(counts.values()) else home
+
+
+def is_place_noun(token: Token) -> bool:
+    """"the country", "the territory" with nothing but the article (and a possessive ending) on it."""
+    return (token.lower_ in PLACE_NOUNS and token.pos_ == "NOUN" and token.tag_ == "NN"
+            and any(c.lower_ == "the" for c in token.children)
+            and all(c.dep_ in PLACE_NOUN_DEPS for c in token.children))
+
+
+def state_entry(entry: Entry) -> Entry:
+    """A country named by an adjective or a seat as its own entry; a region as itself."""
+    return (country_entry(entry.country or "") or entry) if entry.type == "country" else entry
 
 
 def is_reciprocal_modifier(word: Token) -> bool:

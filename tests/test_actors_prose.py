@@ -1,0 +1,51 @@
+"""Actors of real news prose, on invented sentences: blocs, "the country", and the state's groups."""
+
+from __future__ import annotations
+
+
+def actor_named(analysis, text):
+    """The actor of the mention with exactly this text."""
+    [actor_id] = {m.actor_id for m in analysis.mentions if m.text == text}
+    return next(actor for actor in analysis.actors if actor.id == actor_id)
+
+
+def parties(event):
+    return [(ref.name, ref.country) for ref in event.actor], [(ref.name, ref.country) for ref in event.recipient]
+
+
+def test_the_west_is_a_party_of_no_state(analyze_text):
+    analysis = analyze_text("The Bolivian president Anton Vell has long been reviled by the West.")
+    west = actor_named(analysis, "West")
+    assert (west.name, west.country) == ("West", None)
+    [event] = [e for e in analysis.events if e.type == "ACCUSE"]
+    assert parties(event) == ([("West", None)], [("Anton Vell", "BOL")])
+
+
+def test_west_in_longer_names_is_no_bloc(analyze_text):
+    analysis = analyze_text("West African leaders met in Accra while tourists filled the West End.")
+    assert not any(actor.name == "West" for actor in analysis.actors)
+
+
+def test_the_country_is_the_state_named_before_it_in_its_sentence(analyze_text):
+    analysis = analyze_text("According to the Moroccan government, the country has sheltered 5,000 Malian refugees.")
+    country = actor_named(analysis, "the country")
+    assert (country.name, country.type, country.country) == ("Morocco", "country", "MAR")
+
+
+def test_the_countrys_police_are_that_states_police(analyze_text):
+    analysis = analyze_text("Peru hosted the summit. The country's police arrested two Bolivian activists.")
+    police = actor_named(analysis, "The country's police")
+    assert (police.type, police.country, police.sector) == ("group", "PER", "COP")
+    [event] = [e for e in analysis.events if e.type == "COERCE"]
+    assert parties(event) == ([("The country's police", "PER")], [("Bolivian activists", "BOL")])
+
+
+def test_the_territorys_government_is_a_party(analyze_text):
+    analysis = analyze_text("Greenland held a vote last year. Protesters later marched against the territory's government.")
+    government = actor_named(analysis, "the territory's government")
+    assert (government.country, government.sector) == ("GRL", "GOV")
+
+
+def test_a_neighbouring_country_is_not_the_one_named_before(analyze_text):
+    analysis = analyze_text("Chile closed the pass. The neighbouring country protested on Monday.")
+    assert all(actor.country != "CHL" for actor in analysis.actors if actor.name != "Chile")
