@@ -49,3 +49,17 @@ def test_the_territorys_government_is_a_party(analyze_text):
 def test_a_neighbouring_country_is_not_the_one_named_before(analyze_text):
     analysis = analyze_text("Chile closed the pass. The neighbouring country protested on Monday.")
     assert all(actor.country != "CHL" for actor in analysis.actors if actor.name != "Chile")
+
+
+def test_a_bare_title_opening_a_headline_is_a_party(analyze_text):
+    analysis = analyze_text("Minister quits over housing row\n\nA junior minister in Malawi, Tom Banda, resigned on Monday.")
+    minister = actor_named(analysis, "Minister")
+    assert (minister.country, minister.sector) == ("MWI", "GOV")
+    assert any(e.type == "RETREAT" and parties(e)[0] == [("Minister", "MWI")] for e in analysis.events)
+
+
+def test_police_with_no_plural_ending_are_a_party(analyze_text):
+    analysis = analyze_text("Police arrest opposition leader in Togo\n\n"
+                            "Police in Lome arrested the opposition leader Kofi Adade on Tuesday.")
+    arrest = next(e for e in analysis.events if e.trigger.text.startswith("arrested"))
+    assert parties(arrest) == ([("Police", "TGO")], [("Kofi Adade", "TGO")])

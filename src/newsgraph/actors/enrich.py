@@ -53,7 +53,9 @@ TITLE_CHARS = 12  # characters before a name where a national title ("Lt. Gov.")
 # "the territory's government"); "the neighbouring country" or "a country" name another.
 PLACE_NOUNS = frozenset({"country", "nation", "kingdom", "territory"})
 PLACE_NOUN_DEPS = {"det", "case"}
-ANTECEDENT_SENTENCES = 2  # sentences before the one of "the country" where its state may be named
+ANTECEDENT_SENTENCES = 2
+# Nouns that name a body in the plural with no plural ending ("Police in Lome arrested")
+PLURAL_ONLY = frozenset({"police", "personnel"})  # sentences before the one of "the country" where its state may be named
 
 ActorKey = tuple[str, ...]
 
@@ -343,7 +345,8 @@ class Enricher:
             if any(offset in covered for offset in range(span.start_char, span.end_char)):
                 continue
             sector = head_sector(span.text)
-            if sector is None or not sector[1] or sector[0] in UNPLACED_SECTORS or not is_collective(token) \
+            if sector is None or not sector[1] or sector[0] in UNPLACED_SECTORS \
+                    or not (is_collective(token) or self.is_headline_subject(token)) \
                     or is_reciprocal_modifier(token) or has_of_phrase(token):
                 continue
             country = self.located_in(token, mentions)
@@ -406,6 +409,11 @@ class Enricher:
             return None
         counts = Counter(hit.entry.country for hit in self.place_hits)
         return state_entry(max(recent, key=lambda hit: (counts[hit.entry.country], -hit.start)).entry)
+
+    def is_headline_subject(self, head: Token) -> bool:
+        """Headlines drop the article: "Minister quits over ..." names the minister of the story."""
+        block = self.parsed.block_at(head.idx)
+        return block is not None and block.kind == "headline" and head.dep_ in ("nsubj", "nsubjpass")
 
     def located_in(self, head: Token, mentions: list[Mention]) -> str | None:
         """``security forces in Guinea``: the country of the place the group is said to be in."""
@@ -570,7 +578,7 @@ def has_of_phrase(head: Token) -> bool:
 def is_collective(head: Token) -> bool:
     """A plural (``gunmen``, ``protesters``) or a body named with an article (``the ministry``, ``a grand
     jury``), not a mass noun (``military intelligence``, ``police custody``)."""
-    return head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "det" and c.lower_ in ("the", "a", "an")
+    return head.tag_ in ("NNS", "NNPS") or head.lower_ in PLURAL_ONLY or any(c.dep_ == "det" and c.lower_ in ("the", "a", "an")
                                                  for c in head.children)
 
 
