@@ -63,3 +63,15 @@ def test_police_with_no_plural_ending_are_a_party(analyze_text):
                             "Police in Lome arrested the opposition leader Kofi Adade on Tuesday.")
     arrest = next(e for e in analysis.events if e.trigger.text.startswith("arrested"))
     assert parties(arrest) == ([("Police", "TGO")], [("Kofi Adade", "TGO")])
+
+
+def test_states_joined_by_a_hyphen_are_each_a_party(analyze_text):
+    analysis = analyze_text("Russian-Syrian airstrikes killed 20 civilians in Idlib.")
+    assert (actor_named(analysis, "Russian").name, actor_named(analysis, "Syrian").name) == ("Russia", "Syria")
+    assert not any(actor.name == "Russian-Syrian" for actor in analysis.actors)
+
+
+def test_a_hyphenated_pair_keeps_a_state_named_on_its_own(analyze_text):
+    analysis = analyze_text("Jordanian-U.S. joint border patrols protect the camp, said Tom Ander.")
+    assert actor_named(analysis, "Jordanian").country == "JOR"
+    assert actor_named(analysis, "U.S.").country == "USA"

@@ -54,6 +54,7 @@ TITLE_CHARS = 12  # characters before a name where a national title ("Lt. Gov.")
 PLACE_NOUNS = frozenset({"country", "nation", "kingdom", "territory"})
 PLACE_NOUN_DEPS = {"det", "case"}
 ANTECEDENT_SENTENCES = 2
+HYPHENS = ("-", "–")
 # Nouns that name a body in the plural with no plural ending ("Police in Lome arrested")
 PLURAL_ONLY = frozenset({"police", "personnel"})  # sentences before the one of "the country" where its state may be named
 
@@ -112,6 +113,7 @@ class Enricher:
         headlines = [mention for mention in self.index.mentions if self.is_headline(mention)]
         mentions = [self.retarget(mention) for mention in self.index.mentions if mention not in headlines]
         mentions = [self.place_noun_mention(mention) for mention in mentions if mention is not None]
+        mentions = [m for mention in mentions for m in self.pair_mentions(mention)]
         rename_headline_actors(self.actors.values(), {m.text for m in headlines}, mentions)
         mentions.extend(self.gazetteer_mentions(mentions))
         mentions.extend(self.collective_mentions(mentions))
@@ -357,6 +359,19 @@ class Enricher:
             added.append(Mention(span.start_char, span.end_char, span.text, actor.id, "description",
                                  block.index if block else None, self.in_quote(span.start_char)))
         return added
+
+    def pair_mentions(self, mention: Mention) -> list[Mention]:
+        """"Russian-Syrian airstrikes", "Jordanian-U.S. patrols": a name of states joined by hyphens is
+        a mention of each of them, not a group of the first."""
+        hits = find_hits(mention.text)
+        if mention.kind != "name" or len(hits) < 2 or hits[0].start or hits[-1].end != len(mention.text) \
+                or any(hit.entry.type not in ("country", "region") for hit in hits) \
+                or any(mention.text[a.end:b.start] not in HYPHENS for a, b in zip(hits, hits[1:])):
+            return [mention]
+        found = (self.mention_of_hit(replace(hit, start=mention.start + hit.start, end=mention.start + hit.end),
+                                     mention.kind, mention.in_quote) for hit in hits)
+        named = {m.start for m in self.index.mentions if m is not mention}
+        return [m for m in found if m is not None and m.start not in named]
 
     def place_noun_mention(self, mention: Mention) -> Mention:
         """A mention of "the country" or of "the country's police" as a mention of the state the article
