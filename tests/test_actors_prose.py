@@ -75,3 +75,14 @@ def test_a_hyphenated_pair_keeps_a_state_named_on_its_own(analyze_text):
     analysis = analyze_text("Jordanian-U.S. joint border patrols protect the camp, said Tom Ander.")
     assert actor_named(analysis, "Jordanian").country == "JOR"
     assert actor_named(analysis, "U.S.").country == "USA"
+
+
+def test_an_unknown_body_of_a_story_at_home_is_of_that_country(analyze_text):
+    text = ("Scottish ministers met fans on Monday. The Scottish justice minister, Ann Dow, praised Dunmore Athletic "
+            "for its work against bigotry. Scottish police said the derby passed off quietly.")
+    assert actor_named(analyze_text(text), "Dunmore Athletic").country == "GBR"
+
+
+def test_an_unknown_body_in_one_sentence_keeps_no_country(analyze_text):
+    analysis = analyze_text("The Kilimo Trust urged Kenya to clean the river.")
+    assert actor_named(analysis, "Kilimo Trust").country is None
