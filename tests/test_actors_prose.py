@@ -86,3 +86,9 @@ def test_an_unknown_body_of_a_story_at_home_is_of_that_country(analyze_text):
 def test_an_unknown_body_in_one_sentence_keeps_no_country(analyze_text):
     analysis = analyze_text("The Kilimo Trust urged Kenya to clean the river.")
     assert actor_named(analysis, "Kilimo Trust").country is None
+
+
+def test_a_clause_opening_verb_is_no_part_of_a_name(analyze_text):
+    analysis = analyze_text("Praising Celtic and Rangers for their work, Ms Dow said the clubs had done well.")
+    assert {"Celtic", "Rangers"} <= {actor.name for actor in analysis.actors}
+    assert not any(actor.name.startswith("Praising") for actor in analysis.actors)

@@ -162,6 +162,8 @@ class _Resolver:
             tokens = tokens[:-1]
         if tokens and tokens[0].lower_ == "the":
             tokens = tokens[1:]
+        while len(tokens) > 1 and tokens[0].pos_ == "VERB" and tokens[0].dep_ != "compound":
+            tokens = tokens[1:]  # a clause's first verb the tagger took in: "Praising Celtic" is Celtic
         if kind == "person" and not gender:
             tokens = without_leading_titles(tokens)
         while kind == "person" and len(tokens) > 2 and tokens[-1].lower_ in words.post_nominals:
