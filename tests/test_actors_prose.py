@@ -92,3 +92,11 @@ def test_a_clause_opening_verb_is_no_part_of_a_name(analyze_text):
     analysis = analyze_text("Praising Celtic and Rangers for their work, Ms Dow said the clubs had done well.")
     assert {"Celtic", "Rangers"} <= {actor.name for actor in analysis.actors}
     assert not any(actor.name.startswith("Praising") for actor in analysis.actors)
+
+
+def test_a_persons_name_ends_at_its_possessive(analyze_text):
+    analysis = analyze_text("Opposition leader Ann Dow has dismissed Mark Penn's Budget as a sham. Mr Penn's plans "
+                            "would raise taxes, she said. Later the Budget was passed. \"It will fail,\" she said.")
+    names = {actor.name for actor in analysis.actors if actor.type == "person"}
+    assert "Mark Penn" in names and not any("Budget" in name for name in names)
+    assert all(q.speaker is not None and q.speaker.name == "Ann Dow" for q in analysis.quotes)

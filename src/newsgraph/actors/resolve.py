@@ -158,6 +158,9 @@ class _Resolver:
             if tokens[0].lower_ not in words.dropped_honorifics:
                 break
             tokens = tokens[1:]
+        owner_end = next((n for n, t in enumerate(tokens) if n and t.lower_ in POSSESSIVE), None)
+        if kind == "person" and owner_end is not None:
+            tokens = tokens[:owner_end]  # "Gordon Brown's Budget": the name ends at its owner
         while tokens and (tokens[-1].lower_ in POSSESSIVE or tokens[-1].is_punct):
             tokens = tokens[:-1]
         if tokens and tokens[0].lower_ == "the":
