@@ -100,3 +100,24 @@ def test_a_persons_name_ends_at_its_possessive(analyze_text):
     names = {actor.name for actor in analysis.actors if actor.type == "person"}
     assert "Mark Penn" in names and not any("Budget" in name for name in names)
     assert all(q.speaker is not None and q.speaker.name == "Ann Dow" for q in analysis.quotes)
+
+
+LEADERS_TEXT = "Mr Brown visited Mr Blair on Monday. Later the prime minister told reporters: \"We have no deal.\""
+
+
+def test_a_known_leader_holds_his_office_of_the_articles_year(analyze_text):
+    analysis = analyze_text(LEADERS_TEXT, date="2005-03-01")
+    [quote] = analysis.quotes
+    assert quote.speaker.name == "Blair" and quote.speaker.role == "prime minister"
+
+
+def test_a_leader_of_an_undated_article_is_given_no_office(analyze_text):
+    analysis = analyze_text(LEADERS_TEXT)
+    assert next(a for a in analysis.actors if a.name == "Blair").role is None
+
+
+def test_a_leaders_office_is_the_one_held_that_year():
+    from newsgraph.actors.gazetteer import leader_in
+
+    brown = leader_in("Gordon Brown")
+    assert (brown.office_in(2005), brown.office_in(2008), brown.office_in(2015)) == ("chancellor", "prime minister", None)

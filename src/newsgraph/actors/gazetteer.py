@@ -35,6 +35,7 @@ STANCE_SUFFIX = re.compile(r"-(?:occupied|backed|controlled|sponsored|funded|hel
 # "ethnic Albanians in south Serbia", "Albanians of southern Serbia": the place, not the people, is coded
 ETHNIC_BEFORE = re.compile(r"\bethnic\s+$", re.IGNORECASE)
 OF_AFTER = re.compile(r"\s+of\b")
+OFFICE_YEARS = re.compile(r"(.+?)\s+(\d{4})-(\d{4})?")
 FORMER = re.compile(r"\b(?:former|ousted|deposed|exiled|ex-)", re.IGNORECASE)
 
 
@@ -49,6 +50,25 @@ class Entry:
     sector: str | None = None
     organisation: str | None = None
     parent: str | None = None
+    offices: tuple[Office, ...] = ()
+
+    def office_in(self, year: int) -> str | None:
+        """The office the leader held in the year (a leader is news long after leaving office, so an
+        article of no known date tells none)."""
+        held = {o.title for o in self.offices if o.held_in(year)}
+        return held.pop() if len(held) == 1 else None
+
+
+@dataclass(frozen=True)
+class Office:
+    """An office a known leader held, and the years (an open end: still held)."""
+
+    title: str
+    start: int
+    end: int | None
+
+    def held_in(self, year: int) -> bool:
+        return self.start <= year <= (self.end if self.end is not None else year)
 
 
 @dataclass(frozen=True)
@@ -187,8 +207,9 @@ class Gazetteer:
                 self.add(line.strip(), None)
 
     def load_leaders(self) -> None:
-        for name, others, country, organisation, sector in read_rows("leaders.tsv", 5):
-            entry = Entry(name, "person", None, country or None, sector or None, organisation or None)
+        for name, others, country, organisation, sector, offices in read_rows("leaders.tsv", 6):
+            entry = Entry(name, "person", None, country or None, sector or None, organisation or None,
+                          offices=tuple(map(parse_office, split_field(offices))))
             for form in (name, *split_field(others)):
                 index_form(self.leader_forms, normalise_form(form), entry, "name")
 
@@ -202,6 +223,14 @@ class Gazetteer:
     def load_cameo_codes(self) -> None:
         for cameo, iso in read_rows("cameo_countries.tsv", 2):
             self.cameo[cameo] = iso
+
+
+def parse_office(text: str) -> Office:
+    """"prime minister 1997-2007", "president 2017-": the title and its years."""
+    found = OFFICE_YEARS.fullmatch(text)
+    if found is None:
+        raise ValueError(f"leaders.tsv: office {text!r} has no years")
+    return Office(found.group(1), int(found.group(2)), int(found.group(3)) if found.group(3) else None)
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from ..document import ParsedArticle
 from ..model import Actor, Mention
 from ..quotes.lexicon import cues, speaker_words
 from ..quotes.marks import outermost, pair_marks
-from .gazetteer import adjective_of, head_sector, lookup
+from .gazetteer import adjective_of, head_sector, leader_in, lookup
 from .index import ActorIndex
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "group"}
@@ -100,6 +100,7 @@ class _Resolver:
         self.found.extend(names)
         taken = {i for f in names for i in range(f.start, f.end)}
         self.tie_descriptions(names, taken)
+        self.add_known_offices(names)
         self.genders = self.known_genders()
         self.describe_speakers(taken)
         self.found.sort(key=lambda f: f.start)
@@ -238,6 +239,19 @@ class _Resolver:
             before = self.role_before(found, taken)
             if before is not None:
                 self.roles.setdefault(found.actor_key, role_and_affiliation(doc[before[0]:before[1]]))
+
+    def add_known_offices(self, names: list[_Found]) -> None:
+        """A well-known leader the text gives no role holds the office the gazetteer lists for the
+        article's year ("Mr Blair" in 2005 is the prime minister), so "the prime minister" finds him."""
+        year = article_year(self.parsed.article.date)
+        if year is None:
+            return
+        for found in names:
+            if found.type == "person" and found.actor_key is not None and found.actor_key not in self.roles:
+                leader = leader_in(found.name)
+                office = leader.office_in(year) if leader is not None else None
+                if office is not None:
+                    self.roles[found.actor_key] = (office, None)
 
     def apposition_after(self, found: _Found) -> tuple[int, int] | None:
         """``Name, the Nato spokesman,``: the description after the comma, if it has a role word."""
@@ -584,6 +598,10 @@ class _Resolver:
                           role=role, organisation=affiliation, gender=self.genders.get(key))
             self.actors[key] = actor
         return actor
+
+
+def article_year(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
 
 
 def join_acronyms(names: list[_Found]) -> None:
