@@ -121,3 +121,16 @@ def test_a_leaders_office_is_the_one_held_that_year():
 
     brown = leader_in("Gordon Brown")
     assert (brown.office_in(2005), brown.office_in(2008), brown.office_in(2015)) == ("chancellor", "prime minister", None)
+
+
+def test_the_regime_is_the_government_the_story_is_about(analyze_text):
+    analysis = analyze_text("Syria denied the charge. Russia and Iran back the Syrian government in the war. "
+                            "Turkish officials said the regime had bombed a market.")
+    regime = actor_named(analysis, "the regime")
+    assert (regime.country, regime.sector) == ("SYR", "GOV")
+    assert any(e.type == "ASSAULT" and parties(e)[0] == [("the regime", "SYR")] for e in analysis.events)
+
+
+def test_the_president_of_a_story_of_several_states_is_left_to_its_holder(analyze_text):
+    analysis = analyze_text("Chile and Peru signed a deal. Bolivia objected. On Monday the president said the deal was void.")
+    assert all(actor.country is None for actor in analysis.actors if actor.name.endswith("president"))

@@ -55,6 +55,7 @@ PLACE_NOUNS = frozenset({"country", "nation", "kingdom", "territory"})
 PLACE_NOUN_DEPS = {"det", "case"}
 ANTECEDENT_SENTENCES = 2
 HYPHENS = ("-", "–")
+REGIME_NOUNS = frozenset({"regime", "junta"})
 # Nouns that name a body in the plural with no plural ending ("Police in Lome arrested")
 PLURAL_ONLY = frozenset({"police", "personnel"})  # sentences before the one of "the country" where its state may be named
 
@@ -122,6 +123,7 @@ class Enricher:
         used = {mention.actor_id for mention in mentions}
         actors = [actor for actor in self.actors.values() if actor.id in used]
         give_home_country(actors, mentions, self.filed_in)
+        self.place_definite_bodies(actors, mentions)
         self.place_by_national_titles(actors, mentions)
         return ActorIndex(actors, mentions)
 
@@ -289,6 +291,20 @@ class Enricher:
         self.taken_ids.add(f"a{number}")
         return f"a{number}"
 
+    def place_definite_bodies(self, actors: list[Actor], mentions: list[Mention]) -> None:
+        """"The regime", "the junta" in a story of several states are the government of the state the text
+        has just named, as "the country" is. ("The president" or "the administration" may be any state's:
+        their holder is a person, not a place.)"""
+        unplaced = {actor.id: actor for actor in actors if actor.country is None and actor.type == "description"
+                    and actor.sector in NATIONAL_SECTORS}
+        for mention in mentions:
+            actor = unplaced.pop(mention.actor_id, None)
+            span = self.parsed.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if actor is not None and span is not None and span.root.lower_ in REGIME_NOUNS \
+                    and is_definite_noun(span.root):
+                entry = self.state_meant(span.root, nearest_first=False)
+                actor.country = entry.country if entry else None
+
     def place_by_national_titles(self, actors: list[Actor], mentions: list[Mention]) -> None:
         """A person still of no country whose name follows a title of one country's politics ("Rep.")."""
         titles = national_titles()
@@ -409,12 +425,14 @@ class Enricher:
         return self.actor_for(Facts(group_key(entry.country, None, sector[0]), name, "group", entry.country,
                                     sector[0]), name)
 
-    def state_meant(self, noun: Token) -> Entry | None:
+    def state_meant(self, noun: Token, nearest_first: bool = True) -> Entry | None:
         """The state or territory "the country" refers to: the last one named earlier in its sentence; else,
-        of those named in the sentences just before, the one the article names most, the first on a tie."""
+        of those named in the sentences just before, the one the article names most, the first on a tie.
+        Without ``nearest_first`` the article's count decides in its sentence too ("Turkish officials
+        said the regime ...")."""
         before = [hit for hit in self.place_hits if hit.end <= noun.idx]
         here = [hit for hit in before if hit.start >= noun.sent.start_char]
-        if here:
+        if here and nearest_first:
             return state_entry(here[-1].entry)
         first = noun.sent.start
         for _ in range(ANTECEDENT_SENTENCES):
@@ -580,9 +598,13 @@ def counted_home(actors: list[Actor], mentions: list[Mention]) -> str | None:
 
 def is_place_noun(token: Token) -> bool:
     """"the country", "the territory" with nothing but the article (and a possessive ending) on it."""
-    return (token.lower_ in PLACE_NOUNS and token.pos_ == "NOUN" and token.tag_ == "NN"
-            and any(c.lower_ == "the" for c in token.children)
-            and all(c.dep_ in PLACE_NOUN_DEPS for c in token.children))
+    return token.lower_ in PLACE_NOUNS and token.pos_ == "NOUN" and token.tag_ == "NN" and is_definite_noun(token)
+
+
+def is_definite_noun(token: Token) -> bool:
+    """A noun with "the" and nothing else before it: "the regime", "the country's"."""
+    return any(c.lower_ == "the" for c in token.children) and all(
+        c.dep_ in PLACE_NOUN_DEPS for c in token.children if c.i < token.i)
 
 
 def state_entry(entry: Entry) -> Entry:
