@@ -159,6 +159,12 @@ def test_a_country_acting_on_a_thing_is_not_the_thing():
     assert country_of("Vietnamese-led forces") == "VNM"
 
 
+def test_a_country_that_made_or_trained_a_thing_is_not_its_user():
+    assert country_of("Chinese-made drones") is None
+    assert country_of("US-trained commandos") is None
+    assert country_of("Soviet-built tanks") is None
+
+
 def test_names_are_not_role_words_and_former_office_holders_are_elites():
     assert sector_of("Palestinians living in the West Bank") is None
     assert sector_of("former prime minister") == "ELI"

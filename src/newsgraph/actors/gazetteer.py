@@ -30,8 +30,10 @@ CLAUSE_BREAK = re.compile(r"\b(?:of|in|from|for|at|on|with|loyal to|based in)\b"
 HITS_KEY = "newsgraph.gazetteer_hits"
 # "anti-American protesters", "pro-Russian separatists", "non-EU workers": a stance, not a membership
 STANCE_PREFIX = re.compile(r"\b(?:anti|pro|non)-$", re.IGNORECASE)
-# "Israeli-occupied West Bank", "Iranian-backed militias": the country acts on the thing, is not it
-STANCE_SUFFIX = re.compile(r"-(?:occupied|backed|controlled|sponsored|funded|held|allied|supported|friendly)\b")
+# "Israeli-occupied West Bank", "Iranian-backed militias", "Chinese-made drones": the country acts on the
+# thing, is not it
+STANCE_SUFFIX = re.compile(r"-(?:occupied|backed|controlled|sponsored|funded|held|allied|supported|friendly"
+                           r"|made|built|manufactured|supplied|trained|armed|designed)\b")
 # "ethnic Albanians in south Serbia", "Albanians of southern Serbia": the place, not the people, is coded
 ETHNIC_BEFORE = re.compile(r"\bethnic\s+$", re.IGNORECASE)
 OF_AFTER = re.compile(r"\s+of\b")
