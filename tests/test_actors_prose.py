@@ -38,11 +38,8 @@ def test_the_countrys_police_are_that_states_police(analyze_text):
     assert (police.type, police.country, police.sector) == ("group", "PER", "COP")
     [event] = [e for e in analysis.events if e.type == "COERCE"]
     assert parties(event) == ([("The country's police", "PER")], [("Bolivian activists", "BOL")])
-
-
-def test_the_territorys_government_is_a_party(analyze_text):
-    analysis = analyze_text("Greenland held a vote last year. Protesters later marched against the territory's government.")
-    government = actor_named(analysis, "the territory's government")
+    government = actor_named(analyze_text("Greenland held a vote last year. Protesters later marched against "
+                                          "the territory's government."), "the territory's government")
     assert (government.country, government.sector) == ("GRL", "GOV")
 
 
@@ -134,3 +131,21 @@ def test_the_regime_is_the_government_the_story_is_about(analyze_text):
 def test_the_president_of_a_story_of_several_states_is_left_to_its_holder(analyze_text):
     analysis = analyze_text("Chile and Peru signed a deal. Bolivia objected. On Monday the president said the deal was void.")
     assert all(actor.country is None for actor in analysis.actors if actor.name.endswith("president"))
+
+
+def test_all_sides_are_a_party_of_no_one_state(analyze_text):
+    analysis = analyze_text("UN envoy urges all sides to halt fighting in Yemen")
+    sides = actor_named(analysis, "all sides")
+    assert (sides.country, sides.sector) == (None, None)
+    assert any(e.type == "REQUEST" and ("all sides", None) in parties(e)[1] for e in analysis.events)
+
+
+def test_all_sides_of_a_story_at_home_in_one_country_are_its_sides(analyze_text):
+    text = ("Protesters in Lome marched again on Monday. Togolese police fired tear gas at them. The Togolese "
+            "government said order would be restored. The envoy urged all sides to talk.")
+    assert actor_named(analyze_text(text), "all sides").country == "TGO"
+
+
+def test_the_first_word_of_a_headline_is_a_party_whatever_the_parse(analyze_text):
+    analysis = analyze_text("Police fire tear gas at demonstrators in Nairobi")
+    assert any(e.type == "ASSAULT" and parties(e)[0] == [("Police", "KEN")] for e in analysis.events)

@@ -56,6 +56,7 @@ PLACE_NOUN_DEPS = {"det", "case"}
 ANTECEDENT_SENTENCES = 2
 HYPHENS = ("-", "–")
 REGIME_NOUNS = frozenset({"regime", "junta"})
+NO_SECTOR = (None, True)  # a party that names no sector: "all sides"
 # Nouns that name a body in the plural with no plural ending ("Police in Lome arrested")
 PLURAL_ONLY = frozenset({"police", "personnel"})  # sentences before the one of "the country" where its state may be named
 
@@ -357,12 +358,13 @@ class Enricher:
         covered = {offset for m in mentions for offset in range(m.start, m.end)}
         added = []
         for token in self.parsed.doc:
-            if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ or token.dep_ not in ARGUMENT_DEPS:
+            if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ \
+                    or not (token.dep_ in ARGUMENT_DEPS or self.opens_headline(token)):
                 continue
             span = self.parsed.doc[token.left_edge.i:token.i + 1]
             if any(offset in covered for offset in range(span.start_char, span.end_char)):
                 continue
-            sector = head_sector(span.text)
+            sector = head_sector(span.text) or (NO_SECTOR if is_all_sides(token) else None)
             if sector is None or not sector[1] or sector[0] in UNPLACED_SECTORS \
                     or not (is_collective(token) or self.is_headline_subject(token)) \
                     or is_reciprocal_modifier(token) or has_of_phrase(token):
@@ -445,8 +447,15 @@ class Enricher:
 
     def is_headline_subject(self, head: Token) -> bool:
         """Headlines drop the article: "Minister quits over ..." names the minister of the story."""
-        block = self.parsed.block_at(head.idx)
-        return block is not None and block.kind == "headline" and head.dep_ in ("nsubj", "nsubjpass")
+        return self.in_headline(head) and head.dep_ in ("nsubj", "nsubjpass") or self.opens_headline(head)
+
+    def opens_headline(self, word: Token) -> bool:
+        """The headline's first word, whatever the parse made of the verb after it ("Police fire tear gas")."""
+        return self.in_headline(word) and self.parsed.block_at(word.idx).start == word.idx  # type: ignore[union-attr]
+
+    def in_headline(self, word: Token) -> bool:
+        block = self.parsed.block_at(word.idx)
+        return block is not None and block.kind == "headline"
 
     def located_in(self, head: Token, mentions: list[Mention]) -> str | None:
         """``security forces in Guinea``: the country of the place the group is said to be in."""
@@ -535,7 +544,7 @@ def give_home_country(actors: list[Actor], mentions: list[Mention], filed_in: st
         if actor.country is None and actor.type != "country" and not is_stateless_member(actor) and (
                 actor.sector in NATIONAL_SECTORS or actor.type == "person"
                 or actor.type == "description" and actor.sector and actor.sector not in STATELESS_SECTORS
-                or settled and is_unknown_organisation(actor)):
+                or settled and (is_unknown_organisation(actor) or names_all_sides(actor))):
             actor.country = home
 
 
@@ -599,6 +608,17 @@ def counted_home(actors: list[Actor], mentions: list[Mention]) -> str | None:
 def is_place_noun(token: Token) -> bool:
     """"the country", "the territory" with nothing but the article (and a possessive ending) on it."""
     return token.lower_ in PLACE_NOUNS and token.pos_ == "NOUN" and token.tag_ == "NN" and is_definite_noun(token)
+
+
+def is_all_sides(head: Token) -> bool:
+    """"urged all sides to talk": every party to a conflict, of no sector and of no one state unless the
+    text places them or the story is at home in one (see ``names_all_sides``)."""
+    return head.lower_ == "sides" and any(c.lower_ == "all" for c in head.children)
+
+
+def names_all_sides(actor: Actor) -> bool:
+    """"All sides" in a story at home in one country are that country's sides."""
+    return actor.type == "description" and actor.sector is None and actor.name.lower().split()[-2:] == ["all", "sides"]
 
 
 def is_definite_noun(token: Token) -> bool:
