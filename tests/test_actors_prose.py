@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def actor_named(analysis, text):
     """The actor of the mention with exactly this text."""
@@ -74,15 +76,19 @@ def test_a_hyphenated_pair_keeps_a_state_named_on_its_own(analyze_text):
     assert actor_named(analysis, "U.S.").country == "USA"
 
 
-def test_an_unknown_body_of_a_story_at_home_is_of_that_country(analyze_text):
-    text = ("Scottish ministers met fans on Monday. The Scottish justice minister, Ann Dow, praised Dunmore Athletic "
-            "for its work against bigotry. Scottish police said the derby passed off quietly.")
-    assert actor_named(analyze_text(text), "Dunmore Athletic").country == "GBR"
+AT_HOME = [  # an unknown body and "all sides" are of a story's home country only when it is well attested
+    ("Scottish ministers met fans on Monday. The Scottish justice minister, Ann Dow, praised Dunmore Athletic "
+     "for its work against bigotry. Scottish police said the derby passed off quietly.", "Dunmore Athletic", "GBR"),
+    ("The Kilimo Trust urged Kenya to clean the river.", "Kilimo Trust", None),
+    ("Protesters in Lome marched again on Monday. Togolese police fired tear gas at them. The Togolese "
+     "government said order would be restored. The envoy urged all sides to talk.", "all sides", "TGO"),
+    ("UN envoy urges all sides to halt fighting in Yemen", "all sides", None),
+]
 
 
-def test_an_unknown_body_in_one_sentence_keeps_no_country(analyze_text):
-    analysis = analyze_text("The Kilimo Trust urged Kenya to clean the river.")
-    assert actor_named(analysis, "Kilimo Trust").country is None
+@pytest.mark.parametrize(("text", "name", "country"), AT_HOME)
+def test_a_party_of_no_stated_country_is_of_a_story_at_home(analyze_text, text, name, country):
+    assert actor_named(analyze_text(text), name).country == country
 
 
 def test_a_clause_opening_verb_is_no_part_of_a_name(analyze_text):
@@ -133,17 +139,10 @@ def test_the_president_of_a_story_of_several_states_is_left_to_its_holder(analyz
     assert all(actor.country is None for actor in analysis.actors if actor.name.endswith("president"))
 
 
-def test_all_sides_are_a_party_of_no_one_state(analyze_text):
+def test_all_sides_are_a_party_of_no_sector(analyze_text):
     analysis = analyze_text("UN envoy urges all sides to halt fighting in Yemen")
-    sides = actor_named(analysis, "all sides")
-    assert (sides.country, sides.sector) == (None, None)
+    assert actor_named(analysis, "all sides").sector is None
     assert any(e.type == "REQUEST" and ("all sides", None) in parties(e)[1] for e in analysis.events)
-
-
-def test_all_sides_of_a_story_at_home_in_one_country_are_its_sides(analyze_text):
-    text = ("Protesters in Lome marched again on Monday. Togolese police fired tear gas at them. The Togolese "
-            "government said order would be restored. The envoy urged all sides to talk.")
-    assert actor_named(analyze_text(text), "all sides").country == "TGO"
 
 
 def test_the_first_word_of_a_headline_is_a_party_whatever_the_parse(analyze_text):
