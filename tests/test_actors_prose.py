@@ -76,9 +76,10 @@ def test_a_hyphenated_pair_keeps_a_state_named_on_its_own(analyze_text):
     assert actor_named(analysis, "U.S.").country == "USA"
 
 
-AT_HOME = [  # an unknown body and "all sides" are of a story's home country only when it is well attested
+AT_HOME = [  # "all sides" is of a story's home country only when it is well attested; a club, firm or charity
+    # the gazetteer does not know is placed by nothing but its name (foreign firms fill business news)
     ("Scottish ministers met fans on Monday. The Scottish justice minister, Ann Dow, praised Dunmore Athletic "
-     "for its work against bigotry. Scottish police said the derby passed off quietly.", "Dunmore Athletic", "GBR"),
+     "for its work against bigotry. Scottish police said the derby passed off quietly.", "Dunmore Athletic", None),
     ("The Kilimo Trust urged Kenya to clean the river.", "Kilimo Trust", None),
     ("Protesters in Lome marched again on Monday. Togolese police fired tear gas at them. The Togolese "
      "government said order would be restored. The envoy urged all sides to talk.", "all sides", "TGO"),

@@ -544,20 +544,15 @@ def give_home_country(actors: list[Actor], mentions: list[Mention], filed_in: st
         if actor.country is None and actor.type != "country" and not is_stateless_member(actor) and (
                 actor.sector in NATIONAL_SECTORS or actor.type == "person"
                 or actor.type == "description" and actor.sector and actor.sector not in STATELESS_SECTORS
-                or settled and (is_unknown_organisation(actor) or names_all_sides(actor))):
+                or settled and names_all_sides(actor)):
             actor.country = home
 
 
 def is_well_attested(home: str, actors: list[Actor], mentions: list[Mention]) -> bool:
-    """Does the article name its home country's people and bodies often enough to place the clubs, firms and
-    charities it names without saying whose they are? (One sentence naming one state does not.)"""
+    """Does the article name its home country's people and bodies often enough to place "all sides" without
+    saying whose they are? (One sentence naming one state does not.)"""
     of_home = {actor.id for actor in actors if actor.country == home}
     return sum(mention.actor_id in of_home for mention in mentions) >= HOME_MIN_MENTIONS
-
-
-def is_unknown_organisation(actor: Actor) -> bool:
-    """A named body the gazetteer does not know and no role word makes international."""
-    return actor.type == "organisation" and actor.sector not in STATELESS_SECTORS and lookup(actor.name) is None
 
 
 def home_place_country(description: str, named_countries: set[str]) -> str | None:
