@@ -347,16 +347,16 @@ def answer_accusations(events: list[Event], words: Lexicon) -> None:
 
 def is_reported(event: Event) -> bool:
     """An event the article reports rather than mentions: not a bare noun nor a clause with no named doer,
-    not one that did not or might not happen (``did not attack``, ``if Georgia retaliates``), and, when no
-    one receives it, the undirected act of a main clause (``they discussed a need`` inside a relative
-    clause is talk about the event, not the event)."""
-    if event.negated or event.hypothetical:
-        return False
+    and, when no one receives it, the undirected act of a main clause (``they discussed a need`` inside a
+    relative clause is talk about the event, not the event). What did not or might not happen is reported
+    with its mode when it is aimed at someone (``could impose sanctions on Armenia``); undirected, only a
+    deployment is (``troops could be deployed``), while ``might resign`` is talk."""
     if event.confidence < REPORTED_CONFIDENCE:
         return names_both_parties(event) or is_agentless_force(event)
     if event.recipient or len(event.actor) > 1:
         return True
-    return event.confidence == FULL_CONFIDENCE and event.type in UNDIRECTED_TYPES
+    undirected = SELF_DEPLOYING_TYPES if event.negated or event.hypothetical else UNDIRECTED_TYPES
+    return event.confidence == FULL_CONFIDENCE and event.type in undirected
 
 
 def is_agentless_force(event: Event) -> bool:

@@ -1,0 +1,43 @@
+"""Actors and recipients of events in news prose: objects that are things owned by a party, reciprocal
+objects, passive agents, relative clauses, recipients from the context, and which events an article keeps.
+Texts are invented (people and towns)."""
+
+from __future__ import annotations
+
+from newsgraph.model import Event
+
+DATE = "2024-03-05"
+
+
+def countries(refs) -> set[str]:
+    return {ref.country for ref in refs if ref.country}
+
+
+def names(refs) -> set[str]:
+    return {ref.name.lower() for ref in refs}
+
+
+def events_of(analysis, event_type: str) -> list[Event]:
+    return [e for e in analysis.events if e.type == event_type]
+
+
+def only_event(analysis, event_type: str) -> Event:
+    found = events_of(analysis, event_type)
+    assert len(found) == 1, [(e.type, e.trigger.text, names(e.actor), names(e.recipient)) for e in analysis.events]
+    return found[0]
+
+
+# --- which events an article keeps ---------------------------------------------------------------------
+
+def test_a_threat_that_may_come_is_kept_with_its_mode(analyze_text):
+    text = ("Moldova said on Monday it could impose sanctions on Armenia. "
+            "Armenia accused Moldova of lying on Tuesday.")
+    event = only_event(analyze_text(text, date=DATE), "SANCTION")
+    assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"ARM"}
+    assert event.hypothetical
+
+
+def test_an_undirected_act_that_may_come_stays_out(analyze_text):
+    text = ("The Moldovan minister might withdraw his remarks, aides said. "
+            "Armenia accused Moldova of lying on Tuesday.")
+    assert not [e for e in analyze_text(text, date=DATE).events if e.type in ("CONCEDE", "RETREAT", "REJECT")]
