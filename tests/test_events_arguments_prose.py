@@ -41,3 +41,18 @@ def test_an_undirected_act_that_may_come_stays_out(analyze_text):
     text = ("The Moldovan minister might withdraw his remarks, aides said. "
             "Armenia accused Moldova of lying on Tuesday.")
     assert not [e for e in analyze_text(text, date=DATE).events if e.type in ("CONCEDE", "RETREAT", "REJECT")]
+
+
+# --- reciprocal objects -------------------------------------------------------------------------------
+
+def test_parties_attacking_each_others_plans_accuse_one_another(analyze_text):
+    text = "Moldova and Armenia attacked each other's plans for the border on Monday."
+    sides = {(frozenset(countries(e.actor)), frozenset(countries(e.recipient)))
+             for e in events_of(analyze_text(text, date=DATE), "ACCUSE")}
+    assert sides == {(frozenset({"MDA"}), frozenset({"ARM"})), (frozenset({"ARM"}), frozenset({"MDA"}))}
+
+
+def test_one_another_is_reciprocal_too(analyze_text):
+    text = "Georgia and Moldova accused one another of breaking the truce."
+    found = events_of(analyze_text(text, date=DATE), "ACCUSE")
+    assert sorted((e.actor[0].country, e.recipient[0].country) for e in found) == [("GEO", "MDA"), ("MDA", "GEO")]

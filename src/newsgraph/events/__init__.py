@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from itertools import islice
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -15,7 +15,7 @@ from ..dates import resolve_date
 from ..document import ParsedArticle
 from ..model import ActorRef, Event, Place, Quote, Span
 from ..places import find_dateline, resolve_place
-from .arguments import ArgumentReader
+from .arguments import ArgumentReader, is_reciprocal
 from .headlines import is_headline_clause
 from .coding import Coding, code, scores
 from .lexicon import Lexicon, lexicon
@@ -117,9 +117,9 @@ class EventCoder:
         pending = [t for t in triggers if id(t) not in governed]
         while pending:
             trigger = pending.pop(0)
-            event = self.event(trigger, facts)
-            if event is not None:
-                events.append(event)
+            found = self.trigger_events(trigger, facts)
+            if found:
+                events += found
             else:
                 pending = trigger.governed + pending
         return sorted(main_events(events, nominals=self.several_sentences), key=lambda e: e.trigger.start)
@@ -136,10 +136,16 @@ class EventCoder:
         first = bisect_left(self.entity_starts, start)
         return [e for e in self.entities[first:bisect_left(self.entity_starts, end)] if e.end_char <= end]
 
-    def event(self, trigger: Trigger, facts: SentenceFacts) -> Event | None:
-        """The coded event of a trigger; None when it names neither actor nor recipient."""
+    def trigger_events(self, trigger: Trigger, facts: SentenceFacts) -> list[Event]:
+        """The coded events of a trigger (none when it names neither actor nor recipient): one, or for
+        parties acting on one another (``A and B attacked each other's plans``) one from each side."""
         reading = self.read(trigger)
-        return self.build(trigger, facts, reading) if reading is not None else None
+        if reading is None:
+            return []
+        if len(reading.actor_ids) > 1 and is_reciprocal(trigger.anchor):
+            return [self.build(trigger, facts, replace(reading, actor_ids=[side], recipient_ids=[
+                other for other in reading.actor_ids if other != side])) for side in reading.actor_ids]
+        return [self.build(trigger, facts, reading)]
 
     def read(self, trigger: Trigger) -> Reading | None:
         """Who, to whom, how (modality) and what (PLOVER type and mode) a trigger says."""

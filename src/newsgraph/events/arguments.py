@@ -28,6 +28,7 @@ MAX_DEPTH = 4
 INDEFINITE_WORDS = frozenset({"a", "an", "another", "one", "former", "other", "some"})
 ANTECEDENT_SENTENCES = 2
 HEADLINE_LIST_DEPS = frozenset({"npadvmod", "dep", "nsubj", "appos"})
+RECIPROCAL_PRONOUNS = frozenset({("each", "other"), ("one", "another")})
 
 
 class ArgumentReader:
@@ -472,6 +473,13 @@ def clause_tokens(anchor: Token, skipped: frozenset[str] = OTHER_CLAUSE_DEPS) ->
         found.append(token)
         stack.extend(token.children)
     return found
+
+
+def is_reciprocal(anchor: Token) -> bool:
+    """``attacked each other's policies``, ``accused one another``: the parties act on one another."""
+    doc = anchor.doc
+    return any(t.i > anchor.i and t.i + 1 < len(doc) and (t.lower_, doc[t.i + 1].lower_) in RECIPROCAL_PRONOUNS
+               for t in clause_tokens(anchor))
 
 
 def shared_argument_verbs(verb: Token) -> list[Token]:
