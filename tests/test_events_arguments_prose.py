@@ -56,3 +56,18 @@ def test_one_another_is_reciprocal_too(analyze_text):
     text = "Georgia and Moldova accused one another of breaking the truce."
     found = events_of(analyze_text(text, date=DATE), "ACCUSE")
     assert sorted((e.actor[0].country, e.recipient[0].country) for e in found) == [("GEO", "MDA"), ("MDA", "GEO")]
+
+
+# --- pronouns -----------------------------------------------------------------------------------------
+
+def test_it_after_a_thing_as_subject_is_that_thing_not_an_earlier_state(analyze_text):
+    text = ("Moldova accused Armenia of hiding weapons. A decree issued on Monday banned all rallies in Kessel. "
+            "It also ordered the striking nurses to return to work.")
+    assert not [e for e in analyze_text(text, date=DATE).events if e.type == "REQUEST" and e.actor]
+
+
+def test_it_after_a_body_as_subject_is_that_body(analyze_text):
+    text = ("Armenia accused Georgia of hiding weapons. The Moldovan ministry banned all rallies in Kessel. "
+            "It also ordered the striking nurses to return to work.")
+    event = only_event(analyze_text(text, date=DATE), "REQUEST")
+    assert countries(event.actor) == {"MDA"}

@@ -158,9 +158,18 @@ class ArgumentReader:
             if found or start == 0:
                 break
             previous = self.doc[start - 1].sent
+            if pronoun.dep_ in ("nsubj", "nsubjpass") and self.is_thing_subject(previous, pronoun):
+                return None  # "A decree banned rallies. It also ordered ...": the decree did, no party
             found = self.first_of_kind(previous, kinds)
             start = previous.start
         return found
+
+    def is_thing_subject(self, sentence: Span, pronoun: Token) -> bool:
+        """The sentence's subject is a common noun of the pronoun's number that names no actor: a subject
+        pronoun opening the next sentence goes on telling of it."""
+        plural = pronoun.lower_ != "it"
+        return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.pos_ == "NOUN"
+                   and (t.tag_ == "NNS") == plural and not self.phrase_actors(t) for t in sentence)
 
     def first_of_kind(self, tokens: Iterable[Token], kinds: frozenset[str]) -> str | None:
         """The first actor of the kind among the tokens, subjects before other words."""
