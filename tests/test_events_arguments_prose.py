@@ -71,3 +71,15 @@ def test_it_after_a_body_as_subject_is_that_body(analyze_text):
             "It also ordered the striking nurses to return to work.")
     event = only_event(analyze_text(text, date=DATE), "REQUEST")
     assert countries(event.actor) == {"MDA"}
+
+
+# --- what an accusation is of is not whom it accuses ----------------------------------------------------
+
+def test_the_party_in_what_rivals_are_accused_of_is_not_accused(analyze_text):
+    text = "Moldova's president accused his rivals of siding with Armenia during the vote."
+    assert not [e for e in events_of(analyze_text(text, date=DATE), "ACCUSE") if countries(e.recipient) == {"ARM"}]
+
+
+def test_a_party_named_after_a_thing_rejected_is_the_recipient(analyze_text):
+    event = only_event(analyze_text("Moldova rejected recent calls by Armenia's rulers.", date=DATE), "REJECT")
+    assert countries(event.recipient) == {"ARM"}

@@ -331,8 +331,10 @@ class ArgumentReader:
     def later_actor(self, anchor: Token, exclude: set[str], places: bool = True) -> list[str]:
         """``rejected recent calls by Belarus's rulers``: the first located actor after the trigger in its
         own clause (not in a clause of time, condition or reason hung on it), not a venue (``in Geneva``)
-        unless ``places``."""
-        for token in sorted(clause_tokens(anchor), key=lambda t: t.i):
+        unless ``places``; with an object of its own, not in the clause telling what of (``accused his
+        rivals of siding with Ruritania``: the rivals are accused, not Ruritania)."""
+        skipped = OTHER_CLAUSE_DEPS | {"pcomp"} if child(anchor, "dobj") is not None else OTHER_CLAUSE_DEPS
+        for token in sorted(clause_tokens(anchor, skipped), key=lambda t: t.i):
             if not places and self.is_venue(token):
                 continue
             actor_id = self.actor_at.get(token.i)
