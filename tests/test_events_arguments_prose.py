@@ -83,3 +83,25 @@ def test_the_party_in_what_rivals_are_accused_of_is_not_accused(analyze_text):
 def test_a_party_named_after_a_thing_rejected_is_the_recipient(analyze_text):
     event = only_event(analyze_text("Moldova rejected recent calls by Armenia's rulers.", date=DATE), "REJECT")
     assert countries(event.recipient) == {"ARM"}
+
+
+# --- objects that are things ---------------------------------------------------------------------------
+
+def test_a_thing_owned_by_a_party_names_the_party(analyze_text):
+    text = "Foreign Minister Lena Dorff defended the Liberal Party's actions on Tuesday."
+    event = only_event(analyze_text(text, date=DATE), "SUPPORT")
+    assert names(event.recipient) == {"liberal party"}
+
+
+def test_slamming_a_thing_of_ones_own_country_is_aimed_at_the_country(analyze_text):
+    text = ("WASHINGTON (AP) — President Carl Vessey slammed the ongoing hearings as a disgrace on Monday. "
+            "The United States Senate will vote next week, and Vessey met Moldova's president.")
+    event = only_event(analyze_text(text, date=DATE), "ACCUSE")
+    assert countries(event.actor) == {"USA"} and countries(event.recipient) == {"USA"}
+
+
+def test_an_undirected_act_on_a_thing_keeps_no_recipient(analyze_text):
+    text = ("WASHINGTON (AP) — President Carl Vessey dismissed the reports on Monday. "
+            "The United States Senate will vote next week, and Vessey met Moldova's president.")
+    event = only_event(analyze_text(text, date=DATE), "REJECT")
+    assert not event.recipient

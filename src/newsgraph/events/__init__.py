@@ -158,6 +158,8 @@ class EventCoder:
         coding = code(self.words, trigger.entry, [g.entry for g in trigger.governed], modality)
         if self.is_verbal_attack(trigger, coding, actor_ids, recipient_ids):
             coding = Coding("ACCUSE", "disapprove")
+        if not recipient_ids and len(actor_ids) == 1 and coding.type not in UNDIRECTED_TYPES | JOINT_TYPES:
+            recipient_ids = self.home_state_of_thing(trigger, actor_ids[0])
         if coding.mode in DIRECTED_MODES and self.words.has("hosting_verbs", trigger.token.lemma_.lower()):
             actor_ids, recipient_ids = recipient_ids, actor_ids  # the manual: the visitor acts, the host receives
         if coding.mode in MEDIATION_MODES:
@@ -168,6 +170,18 @@ class EventCoder:
         if self.words.types[coding.type].requires_recipient and not recipient_ids and len(actor_ids) < 2:
             return None
         return Reading(actor_ids, recipient_ids, reporter, modality, coding)
+
+    def home_state_of_thing(self, trigger: Trigger, actor_id: str) -> list[str]:
+        """``The senator slammed the hearings``: an act on a thing of the article's own country, by one of
+        its own, is aimed at that country (as coders of domestic news code it)."""
+        if trigger.is_noun or self.home is None or not self.several_sentences:
+            return []
+        things = [c for c in trigger.anchor.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        actors = self.arguments.actors
+        if not things or actors.actor(actor_id).country != self.home:
+            return []
+        states = [a.id for a in actors.actors if a.type == "country" and a.country == self.home]
+        return states[:1]
 
     def build(self, trigger: Trigger, facts: SentenceFacts, reading: Reading) -> Event:
         coding, modality = reading.coding, reading.modality
