@@ -105,3 +105,17 @@ def test_an_undirected_act_on_a_thing_keeps_no_recipient(analyze_text):
             "The United States Senate will vote next week, and Vessey met Moldova's president.")
     event = only_event(analyze_text(text, date=DATE), "REJECT")
     assert not event.recipient
+
+
+def test_their_after_two_people_named_together_is_both(analyze_text):
+    text = ("Senator Tomas Brandt and Governor Peter Koval fled to Kessel after their homes were attacked by "
+            "troops on Tuesday.")
+    event = only_event(analyze_text(text, date=DATE), "ASSAULT")
+    assert names(event.recipient) == {"tomas brandt", "peter koval"}
+
+
+def test_their_after_a_group_is_the_group(analyze_text):
+    text = ("Tomas Brandt and Peter Koval said the Moldovan rebels fled after their base was attacked by Armenian "
+            "troops.")
+    event = only_event(analyze_text(text, date=DATE), "ASSAULT")
+    assert countries(event.recipient) == {"MDA"}

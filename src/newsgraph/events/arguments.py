@@ -75,6 +75,9 @@ class ArgumentReader:
     def conjunct_actors(self, token: Token, depth: int) -> list[str]:
         """The actor the word names; for an actor with no known country, the located actors that
         describe it too (``U.S. Secretary of State Warren Christopher``, ``King Hassan of Morocco``)."""
+        if token.pos_ == "PRON" and self.words.has("referring_pronouns", token.lower_) \
+                and not token.lower_.startswith("it") and (named := self.named_pair_before(token, GROUP_TYPES)):
+            return named
         if token.i in self.actor_at:
             actor_id = self.actor_at[token.i]
             if depth >= MAX_DEPTH:
@@ -126,6 +129,21 @@ class ArgumentReader:
         kinds = STATE_TYPES if lower.startswith("it") else GROUP_TYPES
         antecedent = self.speaker_before(pronoun, kinds) or self.antecedent(pronoun, kinds)
         return [antecedent] if antecedent else []
+
+    def named_pair_before(self, pronoun: Token, kinds: frozenset[str]) -> list[str]:
+        """``ministers Ana Vell and Ivo Dran, whose homes were attacked``: a plural pronoun after people
+        named together in its sentence, with no group named between, stands for all of them."""
+        for token in reversed(pronoun.sent[:pronoun.i - pronoun.sent.start]):
+            actor_id = self.actor_at.get(token.i)
+            if actor_id is None:
+                continue
+            if self.is_kind(actor_id, kinds):
+                return []
+            listed = [a for c in conjuncts(token.head if token.dep_ == "conj" else token)
+                      if (a := self.actor_at.get(c.i)) and self.actors.actor(a).type == "person"]
+            if len(unique(listed)) > 1:
+                return unique(listed)
+        return []
 
     def institution_of(self, speaker_id: str) -> str:
         """Who a person's "we" stands for: their organisation, or the state a government member serves."""
