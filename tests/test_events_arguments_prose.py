@@ -119,3 +119,19 @@ def test_their_after_a_group_is_the_group(analyze_text):
             "troops.")
     event = only_event(analyze_text(text, date=DATE), "ASSAULT")
     assert countries(event.recipient) == {"MDA"}
+
+
+# --- relative clauses -------------------------------------------------------------------------------------
+
+def test_his_in_a_relative_clause_is_the_antecedents(analyze_text):
+    text = ("Armenian President Ivo Dran spoke in Yerevan on Monday. Georgia has a defence minister who declared "
+            "his intention to resist Moldova on both fronts.")
+    event = only_event(analyze_text(text, date=DATE), "REJECT")
+    assert "ivo dran" not in names(event.actor) and countries(event.recipient) == {"MDA"}
+
+
+def test_the_relative_pronoun_stands_for_the_noun_before_it(analyze_text):
+    text = ("Armenian police, who worked with the Moldovan border guards, arrested two smugglers on Friday. "
+            "The smugglers were taken to Yerevan.")
+    event = only_event(analyze_text(text, date=DATE), "COOPERATE")
+    assert countries(event.actor) == {"ARM"} and countries(event.recipient) == {"MDA"}

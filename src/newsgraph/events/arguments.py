@@ -75,6 +75,8 @@ class ArgumentReader:
     def conjunct_actors(self, token: Token, depth: int) -> list[str]:
         """The actor the word names; for an actor with no known country, the located actors that
         describe it too (``U.S. Secretary of State Warren Christopher``, ``King Hassan of Morocco``)."""
+        if (bound := self.bound_possessor(token, depth)) is not None:
+            return bound
         if token.pos_ == "PRON" and self.words.has("referring_pronouns", token.lower_) \
                 and not token.lower_.startswith("it") and (named := self.named_pair_before(token, GROUP_TYPES)):
             return named
@@ -93,6 +95,16 @@ class ArgumentReader:
         if depth >= MAX_DEPTH:
             return []
         return self.modifier_actors(token, depth)
+
+    def bound_possessor(self, token: Token, depth: int) -> list[str] | None:
+        """``a minister who declared his intention to resist``: "his" on the object of a verb with a noun
+        as its own subject is that noun's (None: not such a "his")."""
+        if token.dep_ != "poss" or token.lower_ not in ("his", "her") or token.head.dep_ != "dobj":
+            return None
+        nouns = [relative_antecedent(s) for s in subjects_here(token.head.head)]
+        if len(nouns) != 1 or nouns[0].pos_ not in ("NOUN", "PROPN"):
+            return None
+        return self.phrase_actors(nouns[0], depth + 1)
 
     def coordinated_modifier_actors(self, token: Token, depth: int) -> list[str]:
         """``Hungarian and Romanian officials``: coordinated modifiers name one group each."""
