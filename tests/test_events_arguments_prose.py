@@ -135,3 +135,17 @@ def test_the_relative_pronoun_stands_for_the_noun_before_it(analyze_text):
             "The smugglers were taken to Yerevan.")
     event = only_event(analyze_text(text, date=DATE), "COOPERATE")
     assert countries(event.actor) == {"ARM"} and countries(event.recipient) == {"MDA"}
+
+
+# --- recipients from the context ------------------------------------------------------------------------
+
+def test_rejecting_what_another_raised_answers_the_one_who_raised_it(analyze_text):
+    text = "Moldova's president raised, and Armenia's president rejected, the proposal for a new border."
+    event = only_event(analyze_text(text, date=DATE), "REJECT")
+    assert countries(event.actor) == {"ARM"} and countries(event.recipient) == {"MDA"}
+
+
+def test_a_call_for_parties_to_act_beside_its_object_asks_those_parties(analyze_text):
+    text = "Britain urged an end to the violence and for Moldova and Armenia to engage in dialogue."
+    event = only_event(analyze_text(text, date=DATE), "REQUEST")
+    assert countries(event.recipient) == {"MDA", "ARM"}

@@ -28,6 +28,7 @@ MAX_DEPTH = 4
 INDEFINITE_WORDS = frozenset({"a", "an", "another", "one", "former", "other", "some"})
 ANTECEDENT_SENTENCES = 2
 HEADLINE_LIST_DEPS = frozenset({"npadvmod", "dep", "nsubj", "appos"})
+ANSWERING_TYPES = frozenset({"REJECT", "ACCUSE"})
 RECIPROCAL_PRONOUNS = frozenset({("each", "other"), ("one", "another")})
 
 
@@ -351,7 +352,18 @@ class ArgumentReader:
             exclude = exclude | {named_by_trigger}
         places = not self.meets_at_venue(trigger)
         return (self.likely_recipient(trigger, exclude) or self.condition_subject(trigger, exclude)
-                or self.later_actor(trigger.anchor, exclude, places))
+                or self.later_actor(trigger.anchor, exclude, places) or self.answered_doer(trigger, exclude))
+
+    def answered_doer(self, trigger: Trigger, exclude: set[str]) -> list[str]:
+        """``Giuliani raised, and I rejected, the theory``: a rejection or criticism coordinated after
+        another doer's verb, the two sharing the object that follows, answers that doer."""
+        verb = trigger.anchor
+        if trigger.entry.type not in ANSWERING_TYPES or verb.dep_ != "conj" or not subjects_here(verb):
+            return []
+        first = verb.head
+        if first.pos_ not in ("VERB", "AUX") or any(c.dep_ in OBJECT_DEPS for c in first.children):
+            return []
+        return [a for s in subjects_here(first) for a in self.phrase_actors(s) if a not in exclude]
 
     def condition_subject(self, trigger: Trigger, exclude: set[str]) -> list[str]:
         clauses = [c for t in (trigger, *trigger.governed) for c in t.anchor.children if c.dep_ == "advcl"
