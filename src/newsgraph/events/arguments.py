@@ -361,7 +361,7 @@ class ArgumentReader:
         if trigger.entry.type not in ANSWERING_TYPES or verb.dep_ != "conj" or not subjects_here(verb):
             return []
         first = verb.head
-        if first.pos_ not in ("VERB", "AUX") or any(c.dep_ in OBJECT_DEPS for c in first.children):
+        if first.pos_ not in ("VERB", "AUX") or any(c.dep_ in OBJECT_DEPS and c.i < verb.i for c in first.children):
             return []
         return [a for s in subjects_here(first) for a in self.phrase_actors(s) if a not in exclude]
 
