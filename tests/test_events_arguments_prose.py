@@ -149,3 +149,17 @@ def test_a_call_for_parties_to_act_beside_its_object_asks_those_parties(analyze_
     text = "Britain urged an end to the violence and for Moldova and Armenia to engage in dialogue."
     event = only_event(analyze_text(text, date=DATE), "REQUEST")
     assert countries(event.recipient) == {"MDA", "ARM"}
+
+
+# --- passive agents ------------------------------------------------------------------------------------
+
+def test_criticising_a_partys_appearance_criticises_the_party(analyze_text):
+    text = "An appearance by the Moldovan prime minister was criticized by the Armenian government."
+    event = only_event(analyze_text(text, date=DATE), "ACCUSE")
+    assert countries(event.actor) == {"ARM"} and countries(event.recipient) == {"MDA"}
+
+
+def test_accused_by_critics_has_the_critics_as_doer(analyze_text):
+    text = "The Moldovan president is accused by critics of hiding the budget."
+    event = only_event(analyze_text(text, date=DATE), "ACCUSE")
+    assert names(event.actor) == {"critics"} and countries(event.recipient) == {"MDA"}

@@ -115,13 +115,15 @@ class ArgumentReader:
     def modifier_actors(self, token: Token, depth: int) -> list[str]:
         """Actors a phrase's modifiers name; a place after ``of``/``in`` only when no modifier word names
         a state or an organisation (``the Turkish and Greek sides of Cyprus`` are Turkey's and Greece's,
-        ``EU counterparts in Luxembourg`` the EU's; ``Israel's ally in Lebanon`` is Israel's and Lebanon's)."""
+        ``EU counterparts in Luxembourg`` the EU's; ``Israel's ally in Lebanon`` is Israel's and Lebanon's).
+        A thing done ``by`` a party is that party's (``an appearance by the prime minister``)."""
         named = [(c, self.phrase_actors(c, depth + 1)) for c in token.children if c.dep_ in MODIFIER_DEPS]
         found = [a for _, actors in named for a in actors]
         if any(self.actors.actor(a).country or self.actors.actor(a).type == "organisation"
                for c, actors in named if c.dep_ in NATIONALITY_DEPS for a in actors):
             return found
-        places = [o for c in token.children if c.dep_ == "prep" and self.words.has("phrase_prepositions", c.lower_)
+        places = [o for c in token.children if c.dep_ == "prep" and (self.words.has("phrase_prepositions", c.lower_)
+                                                                  or c.lower_ == "by" and token.pos_ == "NOUN")
                   for o in prep_objects(c)]
         return found + [a for obj in places for a in self.phrase_actors(obj, depth + 1)]
 
