@@ -43,6 +43,12 @@ def test_an_undirected_act_that_may_come_stays_out(analyze_text):
     assert not [e for e in analyze_text(text, date=DATE).events if e.type in ("CONCEDE", "RETREAT", "REJECT")]
 
 
+def test_backing_a_thing_is_reported_with_no_one_receiving(analyze_text):
+    text = "The Moldovan governor touted the new school plan on Tuesday. Armenia accused Georgia of lying."
+    event = only_event(analyze_text(text, date=DATE), "SUPPORT")
+    assert countries(event.actor) == {"MDA"}
+
+
 # --- reciprocal objects -------------------------------------------------------------------------------
 
 def test_parties_attacking_each_others_plans_accuse_one_another(analyze_text):

@@ -29,6 +29,9 @@ RECIPROCAL_TYPES = frozenset({"CONSULT"})
 # Acts an article reports with no one on the receiving end (``rebels rejected the plan``, ``teachers went
 # on strike``); a promise, threat, plea or accusation aimed at no one is talk, not a reported event.
 UNDIRECTED_TYPES = frozenset({"REJECT", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
+# Backing a thing (``touted the budget``) is reported as its rejection is, when no one it helps is named;
+# unlike a rejection, it still reaches the owner of the thing when the text lets one be read.
+ENDORSING_TYPES = frozenset({"SUPPORT"})
 JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # ``Troops were deployed along the border``: forces deployed by no one named are their own side's move.
 SELF_DEPLOYING_TYPES = frozenset({"MOBILIZE"})
@@ -375,7 +378,7 @@ def is_reported(event: Event) -> bool:
         return names_both_parties(event) or is_agentless_force(event)
     if event.recipient or len(event.actor) > 1:
         return True
-    undirected = SELF_DEPLOYING_TYPES if event.negated or event.hypothetical else UNDIRECTED_TYPES
+    undirected = SELF_DEPLOYING_TYPES if event.negated or event.hypothetical else UNDIRECTED_TYPES | ENDORSING_TYPES
     return event.confidence == FULL_CONFIDENCE and event.type in undirected
 
 
