@@ -169,3 +169,9 @@ def test_accused_by_critics_has_the_critics_as_doer(analyze_text):
     text = "The Moldovan president is accused by critics of hiding the budget."
     event = only_event(analyze_text(text, date=DATE), "ACCUSE")
     assert names(event.actor) == {"critics"} and countries(event.recipient) == {"MDA"}
+
+
+def test_both_sides_urged_by_a_third_party_are_the_two_others(analyze_text):
+    text = "Moldova met Armenia in Geneva. The United States urged both sides to stand down."
+    event = only_event(analyze_text(text, date=DATE), "REQUEST")
+    assert countries(event.actor) == {"USA"} and countries(event.recipient) == {"MDA", "ARM"}

@@ -227,14 +227,28 @@ class ArgumentReader:
         first = self.doc[max(phrase.sent.start - 1, 0)].sent.start if phrase.sent.start else 0
         first = self.doc[max(first - 1, 0)].sent.start if first else 0
         pair: dict[str, str] = {}
+        own = self.urging_countries(phrase)
         for i in range(phrase.i - 1, first - 1, -1):
             actor_id = self.actor_at.get(i)
             actor = self.actors.actor(actor_id) if actor_id else None
-            if actor is not None and actor.country and actor.type not in ("region",) and actor.country not in pair:
+            if actor is not None and actor.country and actor.type not in ("region",) and actor.country not in pair \
+                    and actor.country not in own:
                 pair[actor.country] = actor_id
                 if len(pair) == 2:
                     return list(reversed(pair.values()))
         return []
+
+    def urging_countries(self, phrase: Token) -> set[str]:
+        """``The US urged both sides to stand down``: the countries of whoever acts on the two sides, who are
+        not one of them."""
+        verb = phrase.head
+        if phrase.dep_ in ("nsubj", "nsubjpass") and verb.dep_ in ("xcomp", "ccomp"):
+            verb = verb.head  # "urged [both sides to stand down]"
+        elif phrase.dep_ in ("nsubj", "nsubjpass"):
+            return set()
+        if verb.pos_ not in ("VERB", "AUX"):
+            return set()
+        return {self.actors.actor(a).country for s in subjects(verb) for a in self.phrase_actors(s)} - {None}
 
     # --- speech and quotations --------------------------------------------------------------
 
