@@ -86,6 +86,12 @@ def test_the_party_in_what_rivals_are_accused_of_is_not_accused(analyze_text):
     assert not [e for e in events_of(analyze_text(text, date=DATE), "ACCUSE") if countries(e.recipient) == {"ARM"}]
 
 
+def test_an_apposition_after_the_comma_is_not_a_second_accused(analyze_text):
+    text = ("Moldova's president accused his rivals of siding with Armenia, its old enemy that the army still "
+            "fears.")
+    assert not [e for e in events_of(analyze_text(text, date=DATE), "ACCUSE") if countries(e.recipient) == {"ARM"}]
+
+
 def test_a_party_named_after_a_thing_rejected_is_the_recipient(analyze_text):
     event = only_event(analyze_text("Moldova rejected recent calls by Armenia's rulers.", date=DATE), "REJECT")
     assert countries(event.recipient) == {"ARM"}

@@ -389,10 +389,14 @@ class ArgumentReader:
     def later_actor(self, anchor: Token, exclude: set[str], places: bool = True) -> list[str]:
         """``rejected recent calls by Belarus's rulers``: the first located actor after the trigger in its
         own clause (not in a clause of time, condition or reason hung on it), not a venue (``in Geneva``)
-        unless ``places``; with an object of its own, not in the clause telling what of (``accused his
-        rivals of siding with Ruritania``: the rivals are accused, not Ruritania)."""
-        skipped = OTHER_CLAUSE_DEPS | {"pcomp"} if child(anchor, "dobj") is not None else OTHER_CLAUSE_DEPS
-        for token in sorted(clause_tokens(anchor, skipped), key=lambda t: t.i):
+        unless ``places``; with an object of its own, not in the clause telling what of or why (``accused
+        his rivals of siding with Ruritania``: the rivals are accused, not Ruritania)."""
+        clause = clause_tokens(anchor)
+        if child(anchor, "dobj") is not None:
+            told = {t.i for g in clause if g.dep_ == "pcomp" or g.dep_ == "pobj" and g.tag_ == "VBG"
+                    for t in g.subtree}
+            clause = [t for t in clause if t.i not in told]
+        for token in sorted(clause, key=lambda t: t.i):
             if not places and self.is_venue(token):
                 continue
             actor_id = self.actor_at.get(token.i)
@@ -437,6 +441,7 @@ class ArgumentReader:
         unless ``places`` is False."""
         patients = self.patients(verb)
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
+        objects = [o for n, o in enumerate(objects) if n == 0 or not is_after_comma(o)]
         phrases = patients + objects
         phrases += [o for c in verb.children if c.dep_ == "prep" and self.is_recipient_prep(c) for o in prep_objects(c)]
         phrases += [o for obj in patients + objects for c in obj.children if c.dep_ == "prep" and self.is_recipient_prep(c)
@@ -542,6 +547,13 @@ def clause_tokens(anchor: Token, skipped: frozenset[str] = OTHER_CLAUSE_DEPS) ->
         found.append(token)
         stack.extend(token.children)
     return found
+
+
+def is_after_comma(phrase: Token) -> bool:
+    """``accused his rivals of siding with Ruritania, its old ally``: a second object after a comma is an
+    apposition the parser hung on the verb, not a second party."""
+    start = phrase.left_edge.i
+    return start > 0 and phrase.doc[start - 1].text == ","
 
 
 def is_reciprocal(anchor: Token) -> bool:
