@@ -181,3 +181,15 @@ def test_both_sides_urged_by_a_third_party_are_the_two_others(analyze_text):
     text = "Moldova met Armenia in Geneva. The United States urged both sides to stand down."
     event = only_event(analyze_text(text, date=DATE), "REQUEST")
     assert countries(event.actor) == {"USA"} and countries(event.recipient) == {"MDA", "ARM"}
+
+
+# --- places -------------------------------------------------------------------------------------------
+
+def test_the_city_talks_were_held_in_is_no_party_to_them(analyze_text):
+    event = only_event(analyze_text("Moldova rejected the Oslo accords on Monday.", date=DATE), "REJECT")
+    assert countries(event.actor) == {"MDA"} and not event.recipient
+
+
+def test_a_capitals_proposal_is_its_states(analyze_text):
+    event = only_event(analyze_text("Moldova rejected the Moscow proposal on Monday.", date=DATE), "REJECT")
+    assert countries(event.recipient) == {"RUS"}

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorIndex
 from ..model import Actor, ActorRef, Quote
-from ..places import Dateline
+from ..places import Dateline, resolve_place
 from .headlines import headline_verb_subjects, is_headline, is_headline_state, is_word_order_verb
 from .lexicon import Lexicon
 from .triggers import Trigger, is_denial_predicate, is_for_clause
@@ -28,6 +28,7 @@ MAX_DEPTH = 4
 INDEFINITE_WORDS = frozenset({"a", "an", "another", "one", "former", "other", "some"})
 ANTECEDENT_SENTENCES = 2
 HEADLINE_LIST_DEPS = frozenset({"npadvmod", "dep", "nsubj", "appos"})
+MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
 ANSWERING_TYPES = frozenset({"REJECT", "ACCUSE"})
 RECIPROCAL_PRONOUNS = frozenset({("each", "other"), ("one", "another")})
 
@@ -117,7 +118,8 @@ class ArgumentReader:
         a state or an organisation (``the Turkish and Greek sides of Cyprus`` are Turkey's and Greece's,
         ``EU counterparts in Luxembourg`` the EU's; ``Israel's ally in Lebanon`` is Israel's and Lebanon's).
         A thing done ``by`` a party is that party's (``an appearance by the prime minister``)."""
-        named = [(c, self.phrase_actors(c, depth + 1)) for c in token.children if c.dep_ in MODIFIER_DEPS]
+        named = [(c, self.phrase_actors(c, depth + 1)) for c in token.children if c.dep_ in MODIFIER_DEPS
+                 and not self.is_meeting_venue(c)]
         found = [a for _, actors in named for a in actors]
         if any(self.actors.actor(a).country or self.actors.actor(a).type == "organisation"
                for c, actors in named if c.dep_ in NATIONALITY_DEPS for a in actors):
@@ -126,6 +128,18 @@ class ArgumentReader:
                                                                   or c.lower_ == "by" and token.pos_ == "NOUN")
                   for o in prep_objects(c)]
         return found + [a for obj in places for a in self.phrase_actors(obj, depth + 1)]
+
+    def is_meeting_venue(self, modifier: Token) -> bool:
+        """``the Madrid peace talks``, ``the Oslo accords``: a city named on talks or an accord is where
+        they were held, not a party to them (``the Moscow proposal`` is Moscow's)."""
+        noun = modifier.head
+        if modifier.dep_ != "compound" or noun.pos_ != "NOUN" or not any(
+                e.type in MEETING_TYPES for e in self.words.entries(noun.lemma_.lower(), "NOUN").values()):
+            return False
+        place = resolve_place(modifier.text)
+        actor_id = self.actor_at.get(modifier.i)
+        return place is not None and place.name == modifier.text and actor_id is not None \
+            and self.actors.actor(actor_id).name != modifier.text
 
     # --- pronouns -------------------------------------------------------------------------
 
@@ -397,7 +411,7 @@ class ArgumentReader:
                     for t in g.subtree}
             clause = [t for t in clause if t.i not in told]
         for token in sorted(clause, key=lambda t: t.i):
-            if not places and self.is_venue(token):
+            if not places and self.is_venue(token) or self.is_meeting_venue(token):
                 continue
             actor_id = self.actor_at.get(token.i)
             if token.i > anchor.i and actor_id and actor_id not in exclude and self.actors.actor(actor_id).country:
