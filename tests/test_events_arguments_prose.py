@@ -193,3 +193,16 @@ def test_the_city_talks_were_held_in_is_no_party_to_them(analyze_text):
 def test_a_capitals_proposal_is_its_states(analyze_text):
     event = only_event(analyze_text("Moldova rejected the Moscow proposal on Monday.", date=DATE), "REJECT")
     assert countries(event.recipient) == {"RUS"}
+
+
+# --- who does what an infinitive says ------------------------------------------------------------------
+
+def test_the_trained_fight_not_the_trainer(analyze_text):
+    text = "The Georgian army has been training the Moldovan rebels to fight against Armenia."
+    event = only_event(analyze_text(text, date=DATE), "ASSAULT")
+    assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"ARM"}
+
+
+def test_what_one_promises_to_do_one_does_oneself(analyze_text):
+    text = "Moldova promised on Monday to withdraw its troops from Armenia."
+    assert {e.actor[0].country for e in analyze_text(text, date=DATE).events if e.actor} == {"MDA"}

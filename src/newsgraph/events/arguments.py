@@ -28,6 +28,7 @@ MAX_DEPTH = 4
 INDEFINITE_WORDS = frozenset({"a", "an", "another", "one", "former", "other", "some"})
 ANTECEDENT_SENTENCES = 2
 HEADLINE_LIST_DEPS = frozenset({"npadvmod", "dep", "nsubj", "appos"})
+PARTY_TAGS = frozenset({"NNS", "NNP", "NNPS"})
 MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
 ANSWERING_TYPES = frozenset({"REJECT", "ACCUSE"})
 RECIPROCAL_PRONOUNS = frozenset({("each", "other"), ("one", "another")})
@@ -676,8 +677,23 @@ def subjects(verb: Token) -> list[Token]:
             return [verb.head]
         if verb.dep_ not in SUBJECT_INHERITING_DEPS or verb.head.i == verb.i:
             return []
+        controller = object_controller(verb)
+        if controller is not None:
+            return [controller]
         verb, seen = verb.head, seen + 1
     return []
+
+
+def object_controller(clause: Token) -> Token | None:
+    """``urged Moldova to withdraw``, ``trained the rebels to fight``: the object of the verb above an
+    infinitive clause is the one who does what the clause says; for a clause of purpose only when the
+    object is people or a name (``closed the border to stop smugglers`` is the closer's aim)."""
+    if clause.tag_ != "VB" or not any(c.lower_ == "to" for c in clause.children):
+        return None
+    found = next((c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i), None)
+    if clause.dep_ == "xcomp" or clause.dep_ == "advcl" and found is not None and found.tag_ in PARTY_TAGS:
+        return found
+    return None
 
 
 def relative_antecedent(subject: Token) -> Token:
