@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from itertools import islice
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -15,7 +15,7 @@ from ..dates import resolve_date
 from ..document import ParsedArticle
 from ..model import ActorRef, Event, Place, Quote, Span
 from ..places import find_dateline, resolve_place
-from .arguments import ArgumentReader
+from .arguments import ArgumentReader, is_reciprocal
 from .headlines import is_headline_clause
 from .coding import Coding, code, scores
 from .lexicon import Lexicon, lexicon
@@ -29,6 +29,9 @@ RECIPROCAL_TYPES = frozenset({"CONSULT"})
 # Acts an article reports with no one on the receiving end (``rebels rejected the plan``, ``teachers went
 # on strike``); a promise, threat, plea or accusation aimed at no one is talk, not a reported event.
 UNDIRECTED_TYPES = frozenset({"REJECT", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
+# Backing a thing (``touted the budget``) is reported as its rejection is, when no one it helps is named;
+# unlike a rejection, it still reaches the owner of the thing when the text lets one be read.
+ENDORSING_TYPES = frozenset({"SUPPORT"})
 JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # ``Troops were deployed along the border``: forces deployed by no one named are their own side's move.
 SELF_DEPLOYING_TYPES = frozenset({"MOBILIZE"})
@@ -117,9 +120,9 @@ class EventCoder:
         pending = [t for t in triggers if id(t) not in governed]
         while pending:
             trigger = pending.pop(0)
-            event = self.event(trigger, facts)
-            if event is not None:
-                events.append(event)
+            found = self.trigger_events(trigger, facts)
+            if found:
+                events += found
             else:
                 pending = trigger.governed + pending
         return sorted(main_events(events, nominals=self.several_sentences), key=lambda e: e.trigger.start)
@@ -136,10 +139,16 @@ class EventCoder:
         first = bisect_left(self.entity_starts, start)
         return [e for e in self.entities[first:bisect_left(self.entity_starts, end)] if e.end_char <= end]
 
-    def event(self, trigger: Trigger, facts: SentenceFacts) -> Event | None:
-        """The coded event of a trigger; None when it names neither actor nor recipient."""
+    def trigger_events(self, trigger: Trigger, facts: SentenceFacts) -> list[Event]:
+        """The coded events of a trigger (none when it names neither actor nor recipient): one, or for
+        parties acting on one another (``A and B attacked each other's plans``) one from each side."""
         reading = self.read(trigger)
-        return self.build(trigger, facts, reading) if reading is not None else None
+        if reading is None:
+            return []
+        if len(reading.actor_ids) > 1 and is_reciprocal(trigger.anchor):
+            return [self.build(trigger, facts, replace(reading, actor_ids=[side], recipient_ids=[
+                other for other in reading.actor_ids if other != side])) for side in reading.actor_ids]
+        return [self.build(trigger, facts, reading)]
 
     def read(self, trigger: Trigger) -> Reading | None:
         """Who, to whom, how (modality) and what (PLOVER type and mode) a trigger says."""
@@ -152,6 +161,8 @@ class EventCoder:
         coding = code(self.words, trigger.entry, [g.entry for g in trigger.governed], modality)
         if self.is_verbal_attack(trigger, coding, actor_ids, recipient_ids):
             coding = Coding("ACCUSE", "disapprove")
+        if not recipient_ids and len(actor_ids) == 1 and coding.type not in UNDIRECTED_TYPES | JOINT_TYPES:
+            recipient_ids = self.home_state_of_thing(trigger, actor_ids[0])
         if coding.mode in DIRECTED_MODES and self.words.has("hosting_verbs", trigger.token.lemma_.lower()):
             actor_ids, recipient_ids = recipient_ids, actor_ids  # the manual: the visitor acts, the host receives
         if coding.mode in MEDIATION_MODES:
@@ -162,6 +173,18 @@ class EventCoder:
         if self.words.types[coding.type].requires_recipient and not recipient_ids and len(actor_ids) < 2:
             return None
         return Reading(actor_ids, recipient_ids, reporter, modality, coding)
+
+    def home_state_of_thing(self, trigger: Trigger, actor_id: str) -> list[str]:
+        """``The senator slammed the hearings``: an act on a thing of the article's own country, by one of
+        its own, is aimed at that country (as coders of domestic news code it)."""
+        if trigger.is_noun or self.home is None or not self.several_sentences:
+            return []
+        things = [c for c in trigger.anchor.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        actors = self.arguments.actors
+        if not things or actors.actor(actor_id).country != self.home:
+            return []
+        states = [a.id for a in actors.actors if a.type == "country" and a.country == self.home]
+        return states[:1]
 
     def build(self, trigger: Trigger, facts: SentenceFacts, reading: Reading) -> Event:
         coding, modality = reading.coding, reading.modality
@@ -347,16 +370,16 @@ def answer_accusations(events: list[Event], words: Lexicon) -> None:
 
 def is_reported(event: Event) -> bool:
     """An event the article reports rather than mentions: not a bare noun nor a clause with no named doer,
-    not one that did not or might not happen (``did not attack``, ``if Georgia retaliates``), and, when no
-    one receives it, the undirected act of a main clause (``they discussed a need`` inside a relative
-    clause is talk about the event, not the event)."""
-    if event.negated or event.hypothetical:
-        return False
+    and, when no one receives it, the undirected act of a main clause (``they discussed a need`` inside a
+    relative clause is talk about the event, not the event). What did not or might not happen is reported
+    with its mode when it is aimed at someone (``could impose sanctions on Armenia``); undirected, only a
+    deployment is (``troops could be deployed``), while ``might resign`` is talk."""
     if event.confidence < REPORTED_CONFIDENCE:
         return names_both_parties(event) or is_agentless_force(event)
     if event.recipient or len(event.actor) > 1:
         return True
-    return event.confidence == FULL_CONFIDENCE and event.type in UNDIRECTED_TYPES
+    undirected = SELF_DEPLOYING_TYPES if event.negated or event.hypothetical else UNDIRECTED_TYPES | ENDORSING_TYPES
+    return event.confidence == FULL_CONFIDENCE and event.type in undirected
 
 
 def is_agentless_force(event: Event) -> bool:

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorIndex
 from ..model import Actor, ActorRef, Quote
-from ..places import Dateline
+from ..places import Dateline, resolve_place
 from .headlines import headline_verb_subjects, is_headline, is_headline_state, is_word_order_verb
 from .lexicon import Lexicon
 from .triggers import Trigger, is_denial_predicate, is_for_clause
@@ -28,6 +28,10 @@ MAX_DEPTH = 4
 INDEFINITE_WORDS = frozenset({"a", "an", "another", "one", "former", "other", "some"})
 ANTECEDENT_SENTENCES = 2
 HEADLINE_LIST_DEPS = frozenset({"npadvmod", "dep", "nsubj", "appos"})
+PARTY_TAGS = frozenset({"NNS", "NNP", "NNPS"})
+MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
+ANSWERING_TYPES = frozenset({"REJECT", "ACCUSE"})
+RECIPROCAL_PRONOUNS = frozenset({("each", "other"), ("one", "another")})
 
 
 class ArgumentReader:
@@ -74,6 +78,11 @@ class ArgumentReader:
     def conjunct_actors(self, token: Token, depth: int) -> list[str]:
         """The actor the word names; for an actor with no known country, the located actors that
         describe it too (``U.S. Secretary of State Warren Christopher``, ``King Hassan of Morocco``)."""
+        if (bound := self.bound_possessor(token, depth)) is not None:
+            return bound
+        if token.pos_ == "PRON" and self.words.has("referring_pronouns", token.lower_) \
+                and not token.lower_.startswith("it") and (named := self.named_pair_before(token, GROUP_TYPES)):
+            return named
         if token.i in self.actor_at:
             actor_id = self.actor_at[token.i]
             if depth >= MAX_DEPTH:
@@ -90,6 +99,16 @@ class ArgumentReader:
             return []
         return self.modifier_actors(token, depth)
 
+    def bound_possessor(self, token: Token, depth: int) -> list[str] | None:
+        """``a minister who declared his intention to resist``: "his" on the object of a verb with a noun
+        as its own subject is that noun's (None: not such a "his")."""
+        if token.dep_ != "poss" or token.lower_ not in ("his", "her") or token.head.dep_ != "dobj":
+            return None
+        nouns = [relative_antecedent(s) for s in subjects_here(token.head.head)]
+        if len(nouns) != 1 or nouns[0].pos_ not in ("NOUN", "PROPN"):
+            return None
+        return self.phrase_actors(nouns[0], depth + 1)
+
     def coordinated_modifier_actors(self, token: Token, depth: int) -> list[str]:
         """``Hungarian and Romanian officials``: coordinated modifiers name one group each."""
         return [a for c in token.children if c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children)
@@ -98,15 +117,30 @@ class ArgumentReader:
     def modifier_actors(self, token: Token, depth: int) -> list[str]:
         """Actors a phrase's modifiers name; a place after ``of``/``in`` only when no modifier word names
         a state or an organisation (``the Turkish and Greek sides of Cyprus`` are Turkey's and Greece's,
-        ``EU counterparts in Luxembourg`` the EU's; ``Israel's ally in Lebanon`` is Israel's and Lebanon's)."""
-        named = [(c, self.phrase_actors(c, depth + 1)) for c in token.children if c.dep_ in MODIFIER_DEPS]
+        ``EU counterparts in Luxembourg`` the EU's; ``Israel's ally in Lebanon`` is Israel's and Lebanon's).
+        A thing done ``by`` a party is that party's (``an appearance by the prime minister``)."""
+        named = [(c, self.phrase_actors(c, depth + 1)) for c in token.children if c.dep_ in MODIFIER_DEPS
+                 and not self.is_meeting_venue(c)]
         found = [a for _, actors in named for a in actors]
         if any(self.actors.actor(a).country or self.actors.actor(a).type == "organisation"
                for c, actors in named if c.dep_ in NATIONALITY_DEPS for a in actors):
             return found
-        places = [o for c in token.children if c.dep_ == "prep" and self.words.has("phrase_prepositions", c.lower_)
+        places = [o for c in token.children if c.dep_ == "prep" and (self.words.has("phrase_prepositions", c.lower_)
+                                                                  or c.lower_ == "by" and token.pos_ == "NOUN")
                   for o in prep_objects(c)]
         return found + [a for obj in places for a in self.phrase_actors(obj, depth + 1)]
+
+    def is_meeting_venue(self, modifier: Token) -> bool:
+        """``the Madrid peace talks``, ``the Oslo accords``: a city named on talks or an accord is where
+        they were held, not a party to them (``the Moscow proposal`` is Moscow's)."""
+        noun = modifier.head
+        if modifier.dep_ != "compound" or noun.pos_ != "NOUN" or not any(
+                e.type in MEETING_TYPES for e in self.words.entries(noun.lemma_.lower(), "NOUN").values()):
+            return False
+        place = resolve_place(modifier.text)
+        actor_id = self.actor_at.get(modifier.i)
+        return place is not None and place.name == modifier.text and actor_id is not None \
+            and self.actors.actor(actor_id).name != modifier.text
 
     # --- pronouns -------------------------------------------------------------------------
 
@@ -125,6 +159,21 @@ class ArgumentReader:
         kinds = STATE_TYPES if lower.startswith("it") else GROUP_TYPES
         antecedent = self.speaker_before(pronoun, kinds) or self.antecedent(pronoun, kinds)
         return [antecedent] if antecedent else []
+
+    def named_pair_before(self, pronoun: Token, kinds: frozenset[str]) -> list[str]:
+        """``ministers Ana Vell and Ivo Dran, whose homes were attacked``: a plural pronoun after people
+        named together in its sentence, with no group named between, stands for all of them."""
+        for token in reversed(pronoun.sent[:pronoun.i - pronoun.sent.start]):
+            actor_id = self.actor_at.get(token.i)
+            if actor_id is None:
+                continue
+            if self.is_kind(actor_id, kinds):
+                return []
+            listed = [a for c in conjuncts(token.head if token.dep_ == "conj" else token)
+                      if (a := self.actor_at.get(c.i)) and self.actors.actor(a).type == "person"]
+            if len(unique(listed)) > 1:
+                return unique(listed)
+        return []
 
     def institution_of(self, speaker_id: str) -> str:
         """Who a person's "we" stands for: their organisation, or the state a government member serves."""
@@ -157,9 +206,18 @@ class ArgumentReader:
             if found or start == 0:
                 break
             previous = self.doc[start - 1].sent
+            if pronoun.dep_ in ("nsubj", "nsubjpass") and self.is_thing_subject(previous, pronoun):
+                return None  # "A decree banned rallies. It also ordered ...": the decree did, no party
             found = self.first_of_kind(previous, kinds)
             start = previous.start
         return found
+
+    def is_thing_subject(self, sentence: Span, pronoun: Token) -> bool:
+        """The sentence's subject is a common noun of the pronoun's number that names no actor: a subject
+        pronoun opening the next sentence goes on telling of it."""
+        plural = pronoun.lower_ != "it"
+        return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.pos_ == "NOUN"
+                   and (t.tag_ == "NNS") == plural and not self.phrase_actors(t) for t in sentence)
 
     def first_of_kind(self, tokens: Iterable[Token], kinds: frozenset[str]) -> str | None:
         """The first actor of the kind among the tokens, subjects before other words."""
@@ -184,14 +242,28 @@ class ArgumentReader:
         first = self.doc[max(phrase.sent.start - 1, 0)].sent.start if phrase.sent.start else 0
         first = self.doc[max(first - 1, 0)].sent.start if first else 0
         pair: dict[str, str] = {}
+        own = self.urging_countries(phrase)
         for i in range(phrase.i - 1, first - 1, -1):
             actor_id = self.actor_at.get(i)
             actor = self.actors.actor(actor_id) if actor_id else None
-            if actor is not None and actor.country and actor.type not in ("region",) and actor.country not in pair:
+            if actor is not None and actor.country and actor.type not in ("region",) and actor.country not in pair \
+                    and actor.country not in own:
                 pair[actor.country] = actor_id
                 if len(pair) == 2:
                     return list(reversed(pair.values()))
         return []
+
+    def urging_countries(self, phrase: Token) -> set[str]:
+        """``The US urged both sides to stand down``: the countries of whoever acts on the two sides, who are
+        not one of them."""
+        verb = phrase.head
+        if phrase.dep_ in ("nsubj", "nsubjpass") and verb.dep_ in ("xcomp", "ccomp"):
+            verb = verb.head  # "urged [both sides to stand down]"
+        elif phrase.dep_ in ("nsubj", "nsubjpass"):
+            return set()
+        if verb.pos_ not in ("VERB", "AUX"):
+            return set()
+        return {self.actors.actor(a).country for s in subjects(verb) for a in self.phrase_actors(s)} - {None}
 
     # --- speech and quotations --------------------------------------------------------------
 
@@ -311,7 +383,18 @@ class ArgumentReader:
             exclude = exclude | {named_by_trigger}
         places = not self.meets_at_venue(trigger)
         return (self.likely_recipient(trigger, exclude) or self.condition_subject(trigger, exclude)
-                or self.later_actor(trigger.anchor, exclude, places))
+                or self.later_actor(trigger.anchor, exclude, places) or self.answered_doer(trigger, exclude))
+
+    def answered_doer(self, trigger: Trigger, exclude: set[str]) -> list[str]:
+        """``Giuliani raised, and I rejected, the theory``: a rejection or criticism coordinated after
+        another doer's verb, the two sharing the object that follows, answers that doer."""
+        verb = trigger.anchor
+        if trigger.entry.type not in ANSWERING_TYPES or verb.dep_ != "conj" or not subjects_here(verb):
+            return []
+        first = verb.head
+        if first.pos_ not in ("VERB", "AUX") or any(c.dep_ in OBJECT_DEPS and c.i < verb.i for c in first.children):
+            return []
+        return [a for s in subjects_here(first) for a in self.phrase_actors(s) if a not in exclude]
 
     def condition_subject(self, trigger: Trigger, exclude: set[str]) -> list[str]:
         clauses = [c for t in (trigger, *trigger.governed) for c in t.anchor.children if c.dep_ == "advcl"
@@ -321,9 +404,15 @@ class ArgumentReader:
     def later_actor(self, anchor: Token, exclude: set[str], places: bool = True) -> list[str]:
         """``rejected recent calls by Belarus's rulers``: the first located actor after the trigger in its
         own clause (not in a clause of time, condition or reason hung on it), not a venue (``in Geneva``)
-        unless ``places``."""
-        for token in sorted(clause_tokens(anchor), key=lambda t: t.i):
-            if not places and self.is_venue(token):
+        unless ``places``; with an object of its own, not in the clause telling what of or why (``accused
+        his rivals of siding with Ruritania``: the rivals are accused, not Ruritania)."""
+        clause = clause_tokens(anchor)
+        if child(anchor, "dobj") is not None:
+            told = {t.i for g in clause if g.dep_ == "pcomp" or g.dep_ == "pobj" and g.tag_ == "VBG"
+                    for t in g.subtree}
+            clause = [t for t in clause if t.i not in told]
+        for token in sorted(clause, key=lambda t: t.i):
+            if not places and self.is_venue(token) or self.is_meeting_venue(token):
                 continue
             actor_id = self.actor_at.get(token.i)
             if token.i > anchor.i and actor_id and actor_id not in exclude and self.actors.actor(actor_id).country:
@@ -367,6 +456,7 @@ class ArgumentReader:
         unless ``places`` is False."""
         patients = self.patients(verb)
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
+        objects = [o for n, o in enumerate(objects) if n == 0 or not is_after_comma(o)]
         phrases = patients + objects
         phrases += [o for c in verb.children if c.dep_ == "prep" and self.is_recipient_prep(c) for o in prep_objects(c)]
         phrases += [o for obj in patients + objects for c in obj.children if c.dep_ == "prep" and self.is_recipient_prep(c)
@@ -474,6 +564,20 @@ def clause_tokens(anchor: Token, skipped: frozenset[str] = OTHER_CLAUSE_DEPS) ->
     return found
 
 
+def is_after_comma(phrase: Token) -> bool:
+    """``accused his rivals of siding with Ruritania, its old ally``: a second object after a comma is an
+    apposition the parser hung on the verb, not a second party."""
+    start = phrase.left_edge.i
+    return start > 0 and phrase.doc[start - 1].text == ","
+
+
+def is_reciprocal(anchor: Token) -> bool:
+    """``attacked each other's policies``, ``accused one another``: the parties act on one another."""
+    doc = anchor.doc
+    return any(t.i > anchor.i and t.i + 1 < len(doc) and (t.lower_, doc[t.i + 1].lower_) in RECIPROCAL_PRONOUNS
+               for t in clause_tokens(anchor))
+
+
 def shared_argument_verbs(verb: Token) -> list[Token]:
     """``donated and delivered goods to the school``: a verb with no arguments of its own after it shares
     those of the verb coordinated with it, when that verb has no subject of its own."""
@@ -573,8 +677,23 @@ def subjects(verb: Token) -> list[Token]:
             return [verb.head]
         if verb.dep_ not in SUBJECT_INHERITING_DEPS or verb.head.i == verb.i:
             return []
+        controller = object_controller(verb)
+        if controller is not None:
+            return [controller]
         verb, seen = verb.head, seen + 1
     return []
+
+
+def object_controller(clause: Token) -> Token | None:
+    """``urged Moldova to withdraw``, ``trained the rebels to fight``: the object of the verb above an
+    infinitive clause is the one who does what the clause says; for a clause of purpose only when the
+    object is people or a name (``closed the border to stop smugglers`` is the closer's aim)."""
+    if clause.tag_ != "VB" or not any(c.lower_ == "to" for c in clause.children):
+        return None
+    found = next((c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i), None)
+    if clause.dep_ == "xcomp" or clause.dep_ == "advcl" and found is not None and found.tag_ in PARTY_TAGS:
+        return found
+    return None
 
 
 def relative_antecedent(subject: Token) -> Token:
