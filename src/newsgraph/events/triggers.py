@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from ..actors.gazetteer import lookup
 from .headlines import is_compound_verb, is_headline_verb, is_title_verb, is_word_order_verb
 from .lexicon import Lexicon, TriggerEntry
 
@@ -139,15 +140,24 @@ def reversal_entry(token: Token, matched: dict[int, tuple[TriggerEntry, Token | 
             if ended.type in ("ASSAULT", "MOBILIZE") or ended.context == "military":
                 return TriggerEntry("RETREAT", "withdraw", "military")
             return TriggerEntry("CONCEDE", context=ended.context)
-        if not conflict and lexicon.has("discontinue_verbs", lemma):
+        if not conflict and (lexicon.has("discontinue_verbs", lemma)
+                             or lexicon.has("discontinue_verbs", phrasal_lemma(token))):
             return TriggerEntry("SANCTION", "discontinue", ended.context)
     return None
 
 
+def phrasal_lemma(verb: Token) -> str:
+    """The verb with its particle where it has one: ``hold back`` means stopping, ``hold`` does not."""
+    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {particle.lower_}" if particle is not None else verb.lemma_.lower()
+
+
 def ended_objects(noun: Token) -> list[Token]:
-    """What a noun of stopping stops: ``the hold on aid``, ``a suspension of talks``, ``a halt to trade``."""
-    return [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "to", "in")
-            for o in c.children if o.dep_ == "pobj"]
+    """What a noun of stopping stops: ``the hold on aid``, ``a suspension of talks``, ``a halt to trade``,
+    also where the parser hangs the preposition on the verb (``put a hold on aid``)."""
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    return [o for holder in holders for c in holder.children if c.dep_ == "prep" and c.i > noun.i
+            and c.lower_ in ("on", "of", "to", "in") for o in c.children if o.dep_ == "pobj"]
 
 
 def discontinued(objects: list[Token], matched: dict[int, tuple[TriggerEntry, Token | None]],
@@ -168,6 +178,8 @@ def is_framed(token: Token, lexicon: Lexicon) -> bool:
 def light_verb_of(noun: Token, lexicon: Lexicon) -> Token | None:
     """The light verb a noun trigger is the object of (``hold talks``, ``went on strike``), if any."""
     head = noun.head
+    if is_manner_adjunct(noun, lexicon):
+        return manner_verb(head)
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         if not lexicon.has("light_verb_prepositions", head.lower_) or head.i < head.head.i:
             return None  # "went on strike", not "under the agreement, Turkey must ..."
@@ -178,6 +190,23 @@ def light_verb_of(noun: Token, lexicon: Lexicon) -> Token | None:
                                          or lexicon.has("receiving_verbs", head.lemma_.lower())):
         return head
     return None
+
+
+def is_manner_adjunct(noun: Token, lexicon: Lexicon) -> bool:
+    """``walked out in protest``, ``resigned in protest at the ruling``: the act done in protest is the
+    protest, whatever its verb."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "in" \
+        and lexicon.has("manner_event_nouns", noun.lemma_.lower()) and manner_verb(prep) is not None
+
+
+def manner_verb(prep: Token) -> Token | None:
+    """The verb an adjunct phrase qualifies, where the parser hangs it on the verb's object or the
+    object of its preposition (``walked out of the chamber in protest``)."""
+    head = prep.head
+    while head.pos_ != "VERB" and head.dep_ in ("dobj", "pobj", "prep") and head.head.i != head.i:
+        head = head.head
+    return head if head.pos_ == "VERB" else None
 
 
 def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
@@ -208,13 +237,53 @@ def matched_words(sentence: Span, lexicon: Lexicon) -> dict[int, tuple[TriggerEn
                 matched[token.i] = (entry, dependent)
     for token in sentence:
         reversal = reversal_entry(token, matched, lexicon)
+        if reversal is not None and token.pos_ == "NOUN":
+            for ended in ended_objects(token):
+                matched.pop(ended.i, None)  # what the hold is on is the hold's content, no event of its own
+        if token.i in matched and is_state_obstruction(token, matched[token.i][0], lexicon):
+            matched[token.i] = (TriggerEntry("COERCE", "restrict", matched[token.i][0].context), matched[token.i][1])
         if reversal is not None:
             matched[token.i] = (reversal, token)
+        elif is_forces_departure(token, lexicon):
+            matched[token.i] = (TriggerEntry("RETREAT", "withdraw", "military"), None)
         elif is_disparaging_description(token, lexicon):
             matched[token.i] = (TriggerEntry("ACCUSE", "disapprove"), None)
         elif is_denial_predicate(token, lexicon):
             matched[token.i] = (TriggerEntry("REJECT"), None)
     return matched
+
+
+def is_state_obstruction(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
+    """``Jordan blocked the crossing``, ``troops surrounded the town``: a state or its forces barring passage
+    impose a blockade and restrict movement (CAMEO 191, COERCE); civilians doing it protest (CAMEO 144)."""
+    return entry.type == "PROTEST" and entry.mode == "obstruct" and verb.pos_ == "VERB" \
+        and any(is_state_word(word, lexicon) for word in doers(verb))
+
+
+def is_state_word(word: Token, lexicon: Lexicon) -> bool:
+    """``Jordan``, ``Washington``, ``the police``, ``troops``: a state, its government or its forces."""
+    if word.pos_ != "PROPN":
+        return lexicon.has("state_force_nouns", word.lemma_.lower())
+    first = min((c.i for c in word.children if c.dep_ == "compound"), default=word.i)
+    entry = lookup(word.doc[first:word.i + 1].text)
+    return entry is not None and (entry.type == "country" or lexicon.has("state_sectors", entry.sector or ""))
+
+
+def is_forces_departure(verb: Token, lexicon: Lexicon) -> bool:
+    """``Foreign troops will leave the country``, ``the last soldiers left the base``: forces leaving a place
+    withdraw from it (RETREAT); troops left behind are not withdrawn."""
+    return verb.pos_ == "VERB" and lexicon.has("departure_verbs", verb.lemma_.lower()) \
+        and any(lexicon.has("military_nouns", word.lemma_.lower()) for word in doers(verb))
+
+
+def doers(verb: Token) -> list[Token]:
+    """The words naming who does a verb: its subjects and their conjuncts, the passive agent, or for a
+    verb coordinated with or completing another (``moved to block``) that verb's subject."""
+    while verb.dep_ in ("conj", "xcomp") and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    found = [c for c in verb.children if c.dep_ == "nsubj"]
+    found += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return found + [c for word in found for c in word.children if c.dep_ == "conj"]
 
 
 def is_denial_predicate(word: Token, lexicon: Lexicon) -> bool:
@@ -254,12 +323,13 @@ def is_small_clause(clause: Token) -> bool:
 def light_verb_anchors(sentence: Span, matched: dict[int, tuple[TriggerEntry, Token | None]],
                        frames: dict[int, Token], lexicon: Lexicon) -> dict[int, Token]:
     """Noun triggers and the light verbs that carry them: a light verb matched only by its own
-    entry gives way to the noun it takes as object (``held talks``)."""
+    entry gives way to the noun it takes as object (``held talks``), any verb to the manner it is done
+    in (``walked out in protest``)."""
     anchors = {}
     for i in matched:
         noun = frames.get(i, sentence.doc[i])
         verb = light_verb_of(noun, lexicon) if noun.pos_ == "NOUN" else None
-        if verb is not None and matched.get(verb.i, (None, None))[1] is None:
+        if verb is not None and (matched.get(verb.i, (None, None))[1] is None or is_manner_adjunct(noun, lexicon)):
             anchors[i] = verb
     return anchors
 

@@ -1,0 +1,91 @@
+"""Event types in news prose that the trigger stage reads from the construction, not from one word:
+acts done in protest, blockades by states, forces leaving, aid held back or put on hold, phrasal verbs.
+Texts are invented (people and towns)."""
+
+from __future__ import annotations
+
+import pytest
+
+DATE = "2024-03-05"
+
+
+def countries(refs) -> set[str]:
+    return {ref.country for ref in refs if ref.country}
+
+
+def names(refs) -> set[str]:
+    return {ref.name.lower() for ref in refs}
+
+
+def coded(analysis) -> list[tuple[str, str, set[str], set[str]]]:
+    return [(e.type, e.trigger.text, names(e.actor), names(e.recipient)) for e in analysis.events]
+
+
+# (what the text shows, text, type, actor countries, recipient countries)
+CASES = [
+    ("walking out in protest is a protest", "Dozens of Moldovan lawmakers walked out of the chamber in protest "
+     "on Monday.", "PROTEST", {"MDA"}, set()),
+    ("resigning in protest is a protest", "The Armenian envoy to Moldova resigned in protest on Friday.",
+     "PROTEST", {"ARM"}, set()),
+    ("a state blocking a crossing imposes a blockade", "Moldova blocked the main crossing into Armenia on "
+     "Tuesday.", "COERCE", {"MDA"}, {"ARM"}),
+    ("police blocking access restrict movement", "Moldovan police blocked access to the Armenian embassy on "
+     "Tuesday.", "COERCE", {"MDA"}, {"ARM"}),
+    ("civilians blocking a crossing protest", "Moldovan farmers blocked the main crossing into Armenia on "
+     "Tuesday.", "PROTEST", {"MDA"}, None),
+    ("troops surrounding a town cordon it off", "Moldovan troops surrounded the Armenian town of Kessel on "
+     "Sunday.", "COERCE", {"MDA"}, {"ARM"}),
+    ("teachers surrounding a parliament protest", "Thousands of Moldovan teachers surrounded the parliament "
+     "in Chisinau on Tuesday to demand higher pay.", "PROTEST", {"MDA"}, None),
+    ("closing a border restricts movement", "Moldova closed its border with Armenia on Friday.", "COERCE",
+     {"MDA"}, {"ARM"}),
+    ("soldiers leaving a country withdraw", "The last Armenian soldiers left Moldova on Sunday.", "RETREAT",
+     {"ARM"}, {"MDA"}),
+    ("holding back loan guarantees sanctions", "The Moldovan government held back loan guarantees for "
+     "Armenia.", "SANCTION", {"MDA"}, {"ARM"}),
+    ("a hold put on aid sanctions", "The United States put a hold on military aid to Armenia.", "SANCTION",
+     {"USA"}, {"ARM"}),
+    ("a warm greeting supports", "A crowd of Moldovan farmers warmly greeted the Armenian president on "
+     "Monday.", "SUPPORT", {"MDA"}, {"ARM"}),
+    ("speaking out against a state accuses it", "The Moldovan foreign minister spoke out against Armenia on "
+     "Monday.", "ACCUSE", {"MDA"}, {"ARM"}),
+]
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [case[1:] for case in CASES],
+                         ids=[case[0] for case in CASES])
+def test_event_type_read_from_the_construction(analyze_text, text, event_type, actor, recipient):
+    analysis = analyze_text(text, date=DATE)
+    found = [e for e in analysis.events if e.type == event_type]
+    assert len(found) == 1, coded(analysis)
+    assert countries(found[0].actor) == actor
+    if recipient is not None:
+        assert countries(found[0].recipient) == recipient
+
+
+def test_an_act_in_protest_is_no_other_event(analyze_text):
+    analysis = analyze_text("Dozens of Moldovan lawmakers walked out of the chamber in protest on Monday.",
+                            date=DATE)
+    assert [e.type for e in analysis.events] == ["PROTEST"]
+
+
+def test_aid_put_on_hold_is_not_aid(analyze_text):
+    analysis = analyze_text("The United States put a hold on military aid to Armenia.", date=DATE)
+    assert [e.type for e in analysis.events] == ["SANCTION"]
+
+
+def test_troops_left_behind_do_not_withdraw(analyze_text):
+    analysis = analyze_text("The Moldovan army pulled most of its units out of Kessel, leaving 100 troops in "
+                            "the town.", date=DATE)
+    assert [e.type for e in analysis.events].count("RETREAT") == 1, coded(analysis)
+
+
+def test_a_person_leaving_is_no_withdrawal(analyze_text):
+    analysis = analyze_text("Ion Rusu left Moldova for Armenia on Sunday.", date=DATE)
+    assert analysis.events == []
+
+
+def test_hauled_out_by_police_is_an_arrest(analyze_text):
+    analysis = analyze_text("The Armenian activist Ion Rusu was hauled out of a cafe in Kessel by Moldovan "
+                            "police on Sunday.", date=DATE)
+    assert [e.type for e in analysis.events] == ["COERCE"], coded(analysis)
