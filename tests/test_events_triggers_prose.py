@@ -47,6 +47,10 @@ CASES = [
      {"USA"}, {"ARM"}),
     ("a warm greeting supports", "A crowd of Moldovan farmers warmly greeted the Armenian president on "
      "Monday.", "SUPPORT", {"MDA"}, {"ARM"}),
+    ("protesters' demand is their protest", "Crowds of Moldovan protesters called for the resignation of the "
+     "Armenian envoy on Sunday.", "PROTEST", {"MDA"}, {"ARM"}),
+    ("telling someone by telephone is a phone call", "The Moldovan president spoke by phone with the Armenian "
+     "prime minister on Monday.", "CONSULT", {"MDA"}, {"ARM"}),
     ("speaking out against a state accuses it", "The Moldovan foreign minister spoke out against Armenia on "
      "Monday.", "ACCUSE", {"MDA"}, {"ARM"}),
 ]
@@ -61,6 +65,13 @@ def test_event_type_read_from_the_construction(analyze_text, text, event_type, a
     assert countries(found[0].actor) == actor
     if recipient is not None:
         assert countries(found[0].recipient) == recipient
+
+
+def test_a_demand_by_others_stays_a_request(analyze_text):
+    analysis = analyze_text("Moldovan lawmakers called for the resignation of the Armenian envoy on Sunday.",
+                            date=DATE)
+    assert "PROTEST" not in [e.type for e in analysis.events]
+    assert "REQUEST" in [e.type for e in analysis.events]
 
 
 def test_an_act_in_protest_is_no_other_event(analyze_text):

@@ -242,6 +242,8 @@ def matched_words(sentence: Span, lexicon: Lexicon) -> dict[int, tuple[TriggerEn
                 matched.pop(ended.i, None)  # what the hold is on is the hold's content, no event of its own
         if token.i in matched and is_state_obstruction(token, matched[token.i][0], lexicon):
             matched[token.i] = (TriggerEntry("COERCE", "restrict", matched[token.i][0].context), matched[token.i][1])
+        elif token.i in matched and is_protesters_demand(token, matched[token.i][0], lexicon):
+            matched[token.i] = (TriggerEntry("PROTEST", "demo", matched[token.i][0].context), matched[token.i][1])
         if reversal is not None:
             matched[token.i] = (reversal, token)
         elif is_forces_departure(token, lexicon):
@@ -267,6 +269,17 @@ def is_state_word(word: Token, lexicon: Lexicon) -> bool:
     first = min((c.i for c in word.children if c.dep_ == "compound"), default=word.i)
     entry = lookup(word.doc[first:word.i + 1].text)
     return entry is not None and (entry.type == "country" or lexicon.has("state_sectors", entry.sector or ""))
+
+
+def is_protesters_demand(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
+    """``Crowds of protesters called for his ouster``: what protesters demand is their protest's topic, and
+    the manual codes the protest, not a request of its own."""
+    if entry.type != "REQUEST" or verb.pos_ != "VERB":
+        return False
+    words = doers(verb)
+    words += [o for word in words for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
+              for o in c.children if o.dep_ == "pobj"]
+    return any(lexicon.has("protester_nouns", word.lemma_.lower()) for word in words)
 
 
 def is_forces_departure(verb: Token, lexicon: Lexicon) -> bool:
