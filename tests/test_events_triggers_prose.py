@@ -51,6 +51,13 @@ CASES = [
      "Armenian envoy on Sunday.", "PROTEST", {"MDA"}, {"ARM"}),
     ("telling someone by telephone is a phone call", "The Moldovan president spoke by phone with the Armenian "
      "prime minister on Monday.", "CONSULT", {"MDA"}, {"ARM"}),
+    ("an adjective after the described thing is a description", "The Moldovan president has called the "
+     "Armenian rebate \"unjustified\".", "ACCUSE", {"MDA"}, {"ARM"}),
+    ("touring a place visits it", "The Armenian president toured the streets of Chisinau on Monday.",
+     "CONSULT", {"ARM"}, {"MDA"}),
+    ("help received is aid", "Moldova received help from Armenia after the floods.", "AID", {"ARM"}, {"MDA"}),
+    ("a coalition government with a party is cooperation", "Ion Rusu, the Moldovan Liberal leader, formed a "
+     "coalition government with the Armenian Greens.", "COOPERATE", {"MDA"}, {"ARM"}),
     ("speaking out against a state accuses it", "The Moldovan foreign minister spoke out against Armenia on "
      "Monday.", "ACCUSE", {"MDA"}, {"ARM"}),
 ]
@@ -65,6 +72,12 @@ def test_event_type_read_from_the_construction(analyze_text, text, event_type, a
     assert countries(found[0].actor) == actor
     if recipient is not None:
         assert countries(found[0].recipient) == recipient
+
+
+def test_a_coalition_of_voters_is_no_cooperation(analyze_text):
+    analysis = analyze_text("Ion Rusu hopes to win over a broad coalition of Moldovan voters. He toured Kessel "
+                            "on Monday.", date=DATE)
+    assert "COOPERATE" not in [e.type for e in analysis.events], coded(analysis)
 
 
 def test_a_demand_by_others_stays_a_request(analyze_text):

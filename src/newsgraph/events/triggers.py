@@ -316,13 +316,15 @@ def is_reception(token: Token, lexicon: Lexicon) -> bool:
 
 def is_disparaging_description(token: Token, lexicon: Lexicon) -> bool:
     """Criticism framed as description: ``described the plan as improper``, ``called the vote a disgrace``,
-    ``declared the ban illegal`` (the described thing the subject of a small clause)."""
+    ``declared the ban illegal`` (the described thing the subject of a small clause, or its adjective
+    hung after it: ``called the rebate "unjustified"``)."""
     if not (token.pos_ == "VERB" and lexicon.has("describing_verbs", token.lemma_.lower())):
         return False
     if not any(c.dep_ == "dobj" or is_small_clause(c) for c in token.children):
         return False
     descriptions = [c for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp")]
     descriptions += [c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"]
+    descriptions += [a for o in token.children if o.dep_ == "dobj" for a in o.children if a.dep_ == "amod" and a.i > o.i]
     return any(lexicon.has("disapproval_words", word.lemma_.lower())
                for description in descriptions for word in description.subtree)
 
