@@ -58,6 +58,12 @@ CASES = [
     ("help received is aid", "Moldova received help from Armenia after the floods.", "AID", {"ARM"}, {"MDA"}),
     ("a coalition government with a party is cooperation", "Ion Rusu, the Moldovan Liberal leader, formed a "
      "coalition government with the Armenian Greens.", "COOPERATE", {"MDA"}, {"ARM"}),
+    ("lauding praises", "The Moldovan president lauded Armenia for its help.", "SUPPORT", {"MDA"}, {"ARM"}),
+    ("a fine is a penalty", "The Moldovan court fined the Armenian company on Monday.", "SANCTION", {"MDA"},
+     {"ARM"}),
+    ("an incursion is an assault", "Armenian troops made an incursion into Moldova on Sunday.", "ASSAULT",
+     {"ARM"}, {"MDA"}),
+    ("a snub rejects", "The Armenian president snubbed the Moldovan envoy.", "REJECT", {"ARM"}, {"MDA"}),
     ("speaking out against a state accuses it", "The Moldovan foreign minister spoke out against Armenia on "
      "Monday.", "ACCUSE", {"MDA"}, {"ARM"}),
 ]
