@@ -64,6 +64,9 @@ CASES = [
     ("an incursion is an assault", "Armenian troops made an incursion into Moldova on Sunday.", "ASSAULT",
      {"ARM"}, {"MDA"}),
     ("a snub rejects", "The Armenian president snubbed the Moldovan envoy.", "REJECT", {"ARM"}, {"MDA"}),
+    ("attacking a state over something criticises it", "Moldova attacks Armenia over aid", "ACCUSE", {"MDA"},
+     {"ARM"}),
+    ("shrugging off fears dismisses them", "Moldova shrugs off Armenian fears", "REJECT", {"MDA"}, {"ARM"}),
     ("speaking out against a state accuses it", "The Moldovan foreign minister spoke out against Armenia on "
      "Monday.", "ACCUSE", {"MDA"}, {"ARM"}),
 ]
