@@ -67,6 +67,8 @@ CASES = [
     ("attacking a state over something criticises it", "Moldova attacks Armenia over aid", "ACCUSE", {"MDA"},
      {"ARM"}),
     ("shrugging off fears dismisses them", "Moldova shrugs off Armenian fears", "REJECT", {"MDA"}, {"ARM"}),
+    ("cutting supplies sanctions", "Moldova reduced food supplies to Armenia on Tuesday.", "SANCTION", {"MDA"},
+     {"ARM"}),
     ("speaking out against a state accuses it", "The Moldovan foreign minister spoke out against Armenia on "
      "Monday.", "ACCUSE", {"MDA"}, {"ARM"}),
 ]
