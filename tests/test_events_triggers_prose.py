@@ -69,6 +69,12 @@ CASES = [
     ("shrugging off fears dismisses them", "Moldova shrugs off Armenian fears", "REJECT", {"MDA"}, {"ARM"}),
     ("cutting supplies sanctions", "Moldova reduced food supplies to Armenia on Tuesday.", "SANCTION", {"MDA"},
      {"ARM"}),
+    ("a pledge to take action against a state threatens it", "Moldova pledged to take action against "
+     "Armenia.", "THREATEN", {"MDA"}, {"ARM"}),
+    ("legal action is a legal accusation", "The Moldovan government took legal action against the Armenian "
+     "broadcaster.", "ACCUSE", {"MDA"}, {"ARM"}),
+    ("industrial action is a strike", "Moldovan teachers began industrial action on Monday.", "PROTEST", {"MDA"},
+     set()),
     ("speaking out against a state accuses it", "The Moldovan foreign minister spoke out against Armenia on "
      "Monday.", "ACCUSE", {"MDA"}, {"ARM"}),
 ]

@@ -65,19 +65,30 @@ class Trigger:
 
 # "fired back at": an adverb particle says more than the preposition after it
 PARTICLE_FIRST = {"prt": 0, "advmod": 0, "prep": 1, "agent": 1}
+# "legal action against": a noun's own modifier says more about its sense than the phrase it governs
+NOUN_MODIFIERS = frozenset({"amod", "compound"})
 
 
 def dependent_keys(token: Token) -> list[tuple[str, Token]]:
-    """What a token's dependents offer to match, particles first (``called off a strike``): their
-    lemmas, the objects of prepositions, and ``dep:LABEL`` and ``ent:LABEL`` of each, with the word."""
+    """What a token's dependents offer to match, particles and a noun's modifiers first (``called off a
+    strike``, ``legal action against``): their lemmas, the objects of prepositions, and ``dep:LABEL`` and
+    ``ent:LABEL`` of each, with the word."""
     keys: list[tuple[str, Token]] = []
-    for child in sorted(token.children, key=lambda c: PARTICLE_FIRST.get(c.dep_, 2)):
+    for child in sorted(token.children, key=lambda c: dependent_rank(token, c)):
         keys.append((child.lemma_.lower(), child))
         if child.dep_ in PARTICLE_FIRST:
             keys += [(grandchild.lemma_.lower(), grandchild) for grandchild in child.children]
         keys += [(f"dep:{child.dep_}", child), (f"ent:{child.ent_type_}", child)]
         keys += [(mark.lemma_.lower(), mark) for mark in for_clause_marks(child)]
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":  # "took action against": the parser hangs it on the verb
+        keys += [(prep.lemma_.lower(), prep) for prep in token.head.children if prep.dep_ == "prep" and prep.i > token.i]
     return keys
+
+
+def dependent_rank(token: Token, child: Token) -> int:
+    if token.pos_ == "NOUN" and child.dep_ in NOUN_MODIFIERS:
+        return 0
+    return PARTICLE_FIRST.get(child.dep_, 2)
 
 
 def for_clause_marks(clause: Token) -> list[Token]:
