@@ -31,6 +31,8 @@ CASES = [
      "Tuesday.", "COERCE", {"MDA"}, {"ARM"}),
     ("police blocking access restrict movement", "Moldovan police blocked access to the Armenian embassy on "
      "Tuesday.", "COERCE", {"MDA"}, {"ARM"}),
+    ("a state blocking a crossing point imposes a blockade", "Moldova blocked the Kessel crossing point into "
+     "Armenia on Tuesday.", "COERCE", {"MDA"}, None),
     ("civilians blocking a crossing protest", "Moldovan farmers blocked the main crossing into Armenia on "
      "Tuesday.", "PROTEST", {"MDA"}, None),
     ("troops surrounding a town cordon it off", "Moldovan troops surrounded the Armenian town of Kessel on "
@@ -75,6 +77,8 @@ CASES = [
      "broadcaster.", "ACCUSE", {"MDA"}, {"ARM"}),
     ("industrial action is a strike", "Moldovan teachers began industrial action on Monday.", "PROTEST", {"MDA"},
      set()),
+    ("pressing charges accuses", "Moldova will press war crimes charges against Armenia.", "ACCUSE", {"MDA"},
+     {"ARM"}),
     ("speaking out against a state accuses it", "The Moldovan foreign minister spoke out against Armenia on "
      "Monday.", "ACCUSE", {"MDA"}, {"ARM"}),
 ]
@@ -102,6 +106,11 @@ def test_a_demand_by_others_stays_a_request(analyze_text):
                             date=DATE)
     assert "PROTEST" not in [e.type for e in analysis.events]
     assert "REQUEST" in [e.type for e in analysis.events]
+
+
+def test_blocking_a_proposal_rejects_it(analyze_text):
+    analysis = analyze_text("The Moldovan parliament blocked the Armenian proposal.", date=DATE)
+    assert [e.type for e in analysis.events] == ["REJECT"], coded(analysis)
 
 
 def test_an_act_in_protest_is_no_other_event(analyze_text):

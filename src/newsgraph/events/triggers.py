@@ -12,6 +12,7 @@ from .headlines import is_compound_verb, is_headline_verb, is_title_verb, is_wor
 from .lexicon import Lexicon, TriggerEntry
 
 NOT_AN_EVENT = "-"
+OBSTRUCTION = TriggerEntry("PROTEST", "obstruct")
 MAX_WORDING = 6
 WORDING_OBJECT_DEPS = frozenset({"dobj", "appos", "dep", "oprd"})  # with a headline's parse labels
 CONFLICT_QUAD = 3
@@ -251,12 +252,12 @@ def matched_words(sentence: Span, lexicon: Lexicon) -> dict[int, tuple[TriggerEn
         if reversal is not None and token.pos_ == "NOUN":
             for ended in ended_objects(token):
                 matched.pop(ended.i, None)  # what the hold is on is the hold's content, no event of its own
-        if token.i in matched and is_state_obstruction(token, matched[token.i][0], lexicon):
-            matched[token.i] = (TriggerEntry("COERCE", "restrict", matched[token.i][0].context), matched[token.i][1])
-        elif token.i in matched and is_protesters_demand(token, matched[token.i][0], lexicon):
-            matched[token.i] = (TriggerEntry("PROTEST", "demo", matched[token.i][0].context), matched[token.i][1])
+        if token.i in matched:
+            matched[token.i] = (recoded_by_doer(token, matched[token.i][0], lexicon), matched[token.i][1])
         if reversal is not None:
             matched[token.i] = (reversal, token)
+        elif is_passage_blocked(token, lexicon):
+            matched[token.i] = (recoded_by_doer(token, OBSTRUCTION, lexicon), None)
         elif is_forces_departure(token, lexicon):
             matched[token.i] = (TriggerEntry("RETREAT", "withdraw", "military"), None)
         elif is_disparaging_description(token, lexicon):
@@ -266,11 +267,32 @@ def matched_words(sentence: Span, lexicon: Lexicon) -> dict[int, tuple[TriggerEn
     return matched
 
 
-def is_state_obstruction(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
-    """``Jordan blocked the crossing``, ``troops surrounded the town``: a state or its forces barring passage
-    impose a blockade and restrict movement (CAMEO 191, COERCE); civilians doing it protest (CAMEO 144)."""
-    return entry.type == "PROTEST" and entry.mode == "obstruct" and verb.pos_ == "VERB" \
-        and any(is_state_word(word, lexicon) for word in doers(verb))
+def recoded_by_doer(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> TriggerEntry:
+    """What some acts are hangs on who does them.
+
+    A state or its forces barring passage (``Jordan blocked the crossing``, ``troops surrounded the town``)
+    impose a blockade and restrict movement (CAMEO 191, COERCE); civilians doing it protest (CAMEO 144).
+    What protesters demand (``crowds of protesters called for his ouster``) is their protest's topic, and
+    the manual codes the protest, not a request of its own.
+    """
+    if verb.pos_ != "VERB":
+        return entry
+    if entry.type == "PROTEST" and entry.mode == "obstruct" \
+            and any(is_state_word(word, lexicon) for word in doers(verb)):
+        return TriggerEntry("COERCE", "restrict", entry.context)
+    if entry.type == "REQUEST" and any(lexicon.has("protester_nouns", word.lemma_.lower())
+                                       for word in doers_and_members(verb)):
+        return TriggerEntry("PROTEST", "demo", entry.context)
+    return entry
+
+
+def is_passage_blocked(verb: Token, lexicon: Lexicon) -> bool:
+    """``blocked the crossing point``, ``blocking them from access to food``: a way in or through barred."""
+    if not (verb.pos_ == "VERB" and lexicon.has("blocking_verbs", verb.lemma_.lower())):
+        return False
+    words = [word for _, word in dependent_keys(verb)]
+    words += [c for obj in verb.children if obj.dep_ == "dobj" for c in obj.children if c.dep_ == "compound"]
+    return any(lexicon.has("passage_nouns", word.lemma_.lower()) for word in words)
 
 
 def is_state_word(word: Token, lexicon: Lexicon) -> bool:
@@ -282,15 +304,11 @@ def is_state_word(word: Token, lexicon: Lexicon) -> bool:
     return entry is not None and (entry.type == "country" or lexicon.has("state_sectors", entry.sector or ""))
 
 
-def is_protesters_demand(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
-    """``Crowds of protesters called for his ouster``: what protesters demand is their protest's topic, and
-    the manual codes the protest, not a request of its own."""
-    if entry.type != "REQUEST" or verb.pos_ != "VERB":
-        return False
+def doers_and_members(verb: Token) -> list[Token]:
+    """The doers and the members they are made of: ``crowds of protesters``."""
     words = doers(verb)
-    words += [o for word in words for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
-              for o in c.children if o.dep_ == "pobj"]
-    return any(lexicon.has("protester_nouns", word.lemma_.lower()) for word in words)
+    return words + [o for word in words for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for o in c.children if o.dep_ == "pobj"]
 
 
 def is_forces_departure(verb: Token, lexicon: Lexicon) -> bool:
