@@ -23,10 +23,12 @@ def coded(analysis) -> list[tuple[str, str, set[str], set[str]]]:
 
 # (what the text shows, text, type, actor countries, recipient countries)
 CASES = [
-    ("walking out in protest is a protest", "Dozens of Moldovan lawmakers walked out of the chamber in protest "
-     "on Monday.", "PROTEST", {"MDA"}, set()),
-    ("resigning in protest is a protest", "The Armenian envoy to Moldova resigned in protest on Friday.",
-     "PROTEST", {"ARM"}, set()),
+    ("leaving in protest is a protest", "Dozens of Moldovan lawmakers left the chamber in protest on Monday.",
+     "PROTEST", {"MDA"}, set()),
+    ("resigning in protest is still a resignation", "The Armenian envoy to Moldova resigned in protest on "
+     "Friday.", "RETREAT", {"ARM"}, set()),
+    ("recalling an envoy in protest still reduces relations", "Moldova recalled its ambassador to Armenia in "
+     "protest on Friday.", "SANCTION", {"MDA"}, {"ARM"}),
     ("a state blocking a crossing imposes a blockade", "Moldova blocked the main crossing into Armenia on "
      "Tuesday.", "COERCE", {"MDA"}, {"ARM"}),
     ("police blocking access restrict movement", "Moldovan police blocked access to the Armenian embassy on "
@@ -114,8 +116,7 @@ def test_blocking_a_proposal_rejects_it(analyze_text):
 
 
 def test_an_act_in_protest_is_no_other_event(analyze_text):
-    analysis = analyze_text("Dozens of Moldovan lawmakers walked out of the chamber in protest on Monday.",
-                            date=DATE)
+    analysis = analyze_text("Dozens of Moldovan lawmakers left the chamber in protest on Monday.", date=DATE)
     assert [e.type for e in analysis.events] == ["PROTEST"]
 
 

@@ -205,8 +205,8 @@ def light_verb_of(noun: Token, lexicon: Lexicon) -> Token | None:
 
 
 def is_manner_adjunct(noun: Token, lexicon: Lexicon) -> bool:
-    """``walked out in protest``, ``resigned in protest at the ruling``: the act done in protest is the
-    protest, whatever its verb."""
+    """``left the chamber in protest``, ``marched to the square in protest at the ruling``: an adjunct
+    telling that an act is done in protest."""
     prep = noun.head
     return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "in" \
         and lexicon.has("manner_event_nouns", noun.lemma_.lower()) and manner_verb(prep) is not None
@@ -367,13 +367,18 @@ def is_small_clause(clause: Token) -> bool:
 def light_verb_anchors(sentence: Span, matched: dict[int, tuple[TriggerEntry, Token | None]],
                        frames: dict[int, Token], lexicon: Lexicon) -> dict[int, Token]:
     """Noun triggers and the light verbs that carry them: a light verb matched only by its own
-    entry gives way to the noun it takes as object (``held talks``), any verb to the manner it is done
-    in (``walked out in protest``)."""
+    entry gives way to the noun it takes as object (``held talks``); an act that is no event of its own
+    is the manner it is done in (``left the chamber in protest``), while one that is keeps its meaning
+    (``recalled its ambassador in protest`` reduces relations; the manual codes a diplomatic protest as
+    no PROTEST)."""
     anchors = {}
     for i in matched:
         noun = frames.get(i, sentence.doc[i])
         verb = light_verb_of(noun, lexicon) if noun.pos_ == "NOUN" else None
-        if verb is not None and (matched.get(verb.i, (None, None))[1] is None or is_manner_adjunct(noun, lexicon)):
+        if verb is None:
+            continue
+        if is_manner_adjunct(noun, lexicon) and verb.i not in matched \
+                or not is_manner_adjunct(noun, lexicon) and matched.get(verb.i, (None, None))[1] is None:
             anchors[i] = verb
     return anchors
 
