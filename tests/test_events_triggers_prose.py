@@ -81,6 +81,8 @@ CASES = [
      set()),
     ("pressing charges accuses", "Moldova will press war crimes charges against Armenia.", "ACCUSE", {"MDA"},
      {"ARM"}),
+    ("addressing a parliament meets it", "The Moldovan president addressed the Armenian parliament on Monday.",
+     "CONSULT", {"MDA"}, {"ARM"}),
     ("speaking out against a state accuses it", "The Moldovan foreign minister spoke out against Armenia on "
      "Monday.", "ACCUSE", {"MDA"}, {"ARM"}),
 ]
@@ -113,6 +115,11 @@ def test_a_demand_by_others_stays_a_request(analyze_text):
 def test_blocking_a_proposal_rejects_it(analyze_text):
     analysis = analyze_text("The Moldovan parliament blocked the Armenian proposal.", date=DATE)
     assert [e.type for e in analysis.events] == ["REJECT"], coded(analysis)
+
+
+def test_addressing_concerns_meets_no_one(analyze_text):
+    analysis = analyze_text("The Moldovan government must address the concerns of Armenia.", date=DATE)
+    assert "CONSULT" not in [e.type for e in analysis.events], coded(analysis)
 
 
 def test_an_act_in_protest_is_no_other_event(analyze_text):
