@@ -147,3 +147,26 @@ def test_hauled_out_by_police_is_an_arrest(analyze_text):
     analysis = analyze_text("The Armenian activist Ion Rusu was hauled out of a cafe in Kessel by Moldovan "
                             "police on Sunday.", date=DATE)
     assert [e.type for e in analysis.events] == ["COERCE"], coded(analysis)
+
+
+# --- headline verbs in -s the tagger takes for a plural noun before a misread verb ---------------------
+
+HEADLINES = [
+    ("Armenia lifts ban on Moldovan wine", "CONCEDE", {"ARM"}, {"MDA"}),
+    ("Moldova pledges support for Armenia", "AGREE", {"MDA"}, {"ARM"}),
+    ("Moldova Pledges Support For Armenia", "AGREE", {"MDA"}, {"ARM"}),
+]
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", HEADLINES, ids=[h[0] for h in HEADLINES])
+def test_a_headline_verb_read_as_a_plural_noun(analyze_text, text, event_type, actor, recipient):
+    analysis = analyze_text(text, date=DATE)
+    assert [e.type for e in analysis.events] == [event_type], coded(analysis)
+    assert countries(analysis.events[0].actor) == actor
+    assert countries(analysis.events[0].recipient) == recipient
+
+
+def test_a_plural_doer_before_a_headline_verb_is_no_verb(analyze_text):
+    analysis = analyze_text("Moldova troops arrest Armenian activists", date=DATE)
+    assert [e.type for e in analysis.events] == ["COERCE"], coded(analysis)
+    assert countries(analysis.events[0].recipient) == {"ARM"}

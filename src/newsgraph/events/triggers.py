@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..actors.gazetteer import lookup
-from .headlines import is_compound_verb, is_headline_verb, is_title_verb, is_word_order_verb
+from .headlines import (is_compound_verb, is_headline_verb, is_misread_headline_verb, misread_headline_verb_of,
+                        is_title_verb, is_word_order_verb)
 from .lexicon import Lexicon, TriggerEntry
 
 NOT_AN_EVENT = "-"
@@ -61,7 +62,7 @@ class Trigger:
 
     @property
     def is_noun(self) -> bool:
-        return self.token.pos_ == "NOUN" and not (is_headline_verb(self.token) or is_compound_verb(self.token))
+        return self.token.pos_ == "NOUN" and not (is_headline_verb(self.token) or is_word_order_verb(self.token))
 
 
 # "fired back at": an adverb particle says more than the preposition after it
@@ -83,6 +84,9 @@ def dependent_keys(token: Token) -> list[tuple[str, Token]]:
         keys += [(mark.lemma_.lower(), mark) for mark in for_clause_marks(child)]
     if token.pos_ == "NOUN" and token.dep_ == "dobj":  # "took action against": the parser hangs it on the verb
         keys += [(prep.lemma_.lower(), prep) for prep in token.head.children if prep.dep_ == "prep" and prep.i > token.i]
+    if is_misread_headline_verb(token):  # "lifts ban on wine": the object is the root the parse made of it
+        keys += [(token.head.lemma_.lower(), token.head)]
+        keys += [(key, word) for key, word in dependent_keys(token.head) if word.i > token.i]
     return keys
 
 
@@ -114,11 +118,19 @@ def match_entry(token: Token, lexicon: Lexicon) -> tuple[TriggerEntry | None, To
     return entries.get(None), None
 
 
+def is_misread_object(token: Token, lexicon: Lexicon) -> bool:
+    """The object of a headline verb in -s the parse made the root (``ban`` in ``Armenia lifts ban on
+    wine``): no event of its own when that verb is an event verb (``Moldova police arrest activists`` is
+    not misread)."""
+    verb = misread_headline_verb_of(token)
+    return verb is not None and bool(headline_verb_entries(verb, lexicon))
+
+
 def headline_verb_entries(token: Token, lexicon: Lexicon) -> dict[str | None, TriggerEntry]:
     """``Armenia apologises to Moldova``: with no article to tell them apart, the tagger takes a headline's
     verb in -s for a plural noun; a root plural that is no event noun but whose stem is an event verb is
     that verb."""
-    if not (is_headline_verb(token) or is_title_verb(token) or is_compound_verb(token)):
+    if not (is_headline_verb(token) or is_title_verb(token) or is_compound_verb(token) or is_misread_headline_verb(token)):
         return {}
     word = token.lower_
     for stem in (word, word[:-3] + "y" if word.endswith("ies") else None, word[:-2], word[:-1]):
@@ -243,7 +255,8 @@ def matched_words(sentence: Span, lexicon: Lexicon) -> dict[int, tuple[TriggerEn
     """Each trigger word's entry and the dependent it matched through, by token index."""
     matched: dict[int, tuple[TriggerEntry, Token | None]] = {}
     for token in sentence:
-        if (token.pos_ in TRIGGER_POS or is_title_verb(token)) and not is_reception(token, lexicon):
+        if (token.pos_ in TRIGGER_POS or is_title_verb(token)) and not is_reception(token, lexicon) \
+                and not is_misread_object(token, lexicon):
             entry, dependent = match_entry(token, lexicon)
             if entry is not None and entry.type != NOT_AN_EVENT:
                 matched[token.i] = (entry, dependent)
