@@ -83,6 +83,7 @@ CASES = [
      {"ARM"}),
     ("addressing a parliament meets it", "The Moldovan president addressed the Armenian parliament on Monday.",
      "CONSULT", {"MDA"}, {"ARM"}),
+    ("workers striking stop work", "Armenian workers strike over pay", "PROTEST", {"ARM"}, set()),
     ("speaking out against a state accuses it", "The Moldovan foreign minister spoke out against Armenia on "
      "Monday.", "ACCUSE", {"MDA"}, {"ARM"}),
 ]
@@ -120,6 +121,11 @@ def test_blocking_a_proposal_rejects_it(analyze_text):
 def test_addressing_concerns_meets_no_one(analyze_text):
     analysis = analyze_text("The Moldovan government must address the concerns of Armenia.", date=DATE)
     assert "CONSULT" not in [e.type for e in analysis.events], coded(analysis)
+
+
+def test_troops_striking_attack(analyze_text):
+    analysis = analyze_text("Moldovan troops struck Armenian positions on Monday.", date=DATE)
+    assert [e.type for e in analysis.events] == ["ASSAULT"], coded(analysis)
 
 
 def test_an_act_in_protest_is_no_other_event(analyze_text):

@@ -286,7 +286,7 @@ def recoded_by_doer(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigg
     A state or its forces barring passage (``Jordan blocked the crossing``, ``troops surrounded the town``)
     impose a blockade and restrict movement (CAMEO 191, COERCE); civilians doing it protest (CAMEO 144).
     What protesters demand (``crowds of protesters called for his ouster``) is their protest's topic, and
-    the manual codes the protest, not a request of its own.
+    the manual codes the protest, not a request of its own. Workers who strike stop work.
     """
     if verb.pos_ != "VERB":
         return entry
@@ -296,7 +296,15 @@ def recoded_by_doer(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigg
     if entry.type == "REQUEST" and any(lexicon.has("protester_nouns", word.lemma_.lower())
                                        for word in doers_and_members(verb)):
         return TriggerEntry("PROTEST", "demo", entry.context)
+    if entry.type == "ASSAULT" and is_walkout(verb, lexicon):
+        return TriggerEntry("PROTEST", "strike", entry.context)
     return entry
+
+
+def is_walkout(verb: Token, lexicon: Lexicon) -> bool:
+    """``Armenian workers strike over pay``: working people who strike stop work."""
+    return lexicon.has("walkout_verbs", verb.lemma_.lower()) \
+        and any(lexicon.has("worker_nouns", word.lemma_.lower()) for word in doers_and_members(verb))
 
 
 def is_passage_blocked(verb: Token, lexicon: Lexicon) -> bool:
