@@ -161,6 +161,7 @@ HEADLINES = [
     ("Armenia lifts ban on Moldovan wine", "CONCEDE", {"ARM"}, {"MDA"}),
     ("Moldova pledges support for Armenia", "AGREE", {"MDA"}, {"ARM"}),
     ("Moldova Pledges Support For Armenia", "AGREE", {"MDA"}, {"ARM"}),
+    ("Armenia mobilizes reservists", "MOBILIZE", {"ARM"}, set()),
 ]
 
 

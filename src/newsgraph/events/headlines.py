@@ -87,14 +87,17 @@ def is_title_case(sentence: Span) -> bool:
 
 
 def is_compound_verb(token: Token) -> bool:
-    """``Russia and Ukraine sign gas deal``: a headline's verb in its base form the parser hangs on its
-    object as a modifier, right after the names of its doers; the base form agrees only with several
-    (``Woolf murder sentence`` is a noun)."""
-    if not (token.dep_ == "compound" and token.tag_ == "NN" and token.lower_ == token.lemma_
-            and token.i > token.sent.start and token.head.i > token.i and is_headline(token.sent)):
+    """``Russia and Ukraine sign gas deal``, ``Armenia mobilizes reservists``: a headline's verb the parser
+    hangs on its object as a modifier, right after the names of its doers; the base form agrees only with
+    several (``Woolf murder sentence`` is a noun), the form in -s with one name heading a verbless line."""
+    if not (token.dep_ == "compound" and token.i > token.sent.start and token.head.i > token.i
+            and is_headline(token.sent)):
         return False
     doer = token.doc[token.i - 1]
-    return doer.pos_ == "PROPN" and is_listed(doer)
+    if token.tag_ == "NN" and token.lower_ == token.lemma_:
+        return doer.pos_ == "PROPN" and is_listed(doer)
+    return token.tag_ == "NNS" and token.lower_.endswith("s") and doer.pos_ == "PROPN" and doer.i == token.sent.start \
+        and token.head.dep_ == "ROOT" and token.head.pos_ == "NOUN"
 
 
 def is_listed(name: Token) -> bool:
