@@ -84,6 +84,8 @@ CASES = [
     ("addressing a parliament meets it", "The Moldovan president addressed the Armenian parliament on Monday.",
      "CONSULT", {"MDA"}, {"ARM"}),
     ("workers striking stop work", "Armenian workers strike over pay", "PROTEST", {"ARM"}, set()),
+    ("a formal protest to a government is a diplomatic accusation", "Armenia submitted a formal protest to "
+     "Moldova.", "ACCUSE", {"ARM"}, {"MDA"}),
     ("speaking out against a state accuses it", "The Moldovan foreign minister spoke out against Armenia on "
      "Monday.", "ACCUSE", {"MDA"}, {"ARM"}),
 ]
