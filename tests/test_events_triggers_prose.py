@@ -130,6 +130,15 @@ def test_troops_striking_attack(analyze_text):
     assert [e.type for e in analysis.events] == ["ASSAULT"], coded(analysis)
 
 
+def test_what_force_is_used_for_is_an_act_of_its_own(analyze_text):
+    analysis = analyze_text("Moldovan police used tear gas to disperse Armenian protesters in Kessel. The "
+                            "protesters had marched on the ministry.", date=DATE)
+    types = [e.type for e in analysis.events]
+    assert "ASSAULT" in types and "COERCE" in types, coded(analysis)
+    coercion = next(e for e in analysis.events if e.type == "COERCE")
+    assert countries(coercion.actor) == {"MDA"} and countries(coercion.recipient) == {"ARM"}
+
+
 def test_an_act_in_protest_is_no_other_event(analyze_text):
     analysis = analyze_text("Dozens of Moldovan lawmakers left the chamber in protest on Monday.", date=DATE)
     assert [e.type for e in analysis.events] == ["PROTEST"]

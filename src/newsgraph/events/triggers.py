@@ -21,6 +21,8 @@ TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ"})
 # How a trigger hangs under the word that governs it when that word takes it as its content:
 # "threatened to shell", "accused X of attacking", "condemned the attack", "agreed that ... cooperate".
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "oprd", "pcomp", "pobj", "acl"})
+PURPOSE_DEPS = frozenset({"xcomp", "acl"})
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
 @dataclass
@@ -427,7 +429,8 @@ def governor_of(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexicon
     """The trigger whose content this one is (``threatened`` for ``to shell``), if any.
 
     The purpose of a protest (``marched to demand reforms``) is part of the protest, as the manual
-    codes it, not an event of its own.
+    codes it, not an event of its own; the purpose force is used for (``used tear gas to disperse the
+    crowd``) is.
     """
     anchor = trigger.anchor
     if is_for_clause(anchor):
@@ -443,6 +446,8 @@ def governor_of(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexicon
             return None  # "frozen over Russia's war": a reason or a time, not what was done
         head = head.head
     governor = trigger_at(head, by_index)
+    if governor is not None and anchor.dep_ in PURPOSE_DEPS and governor.entry.type in FORCE_TYPES:
+        return None  # "used force to crush the protests": what force is used for is an act of its own
     return governor if governor is not trigger else None
 
 
