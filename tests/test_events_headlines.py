@@ -74,7 +74,7 @@ HEADLINES = [
     ("Pakistan blames India for Kabul embassy bombing", "ACCUSE", {"PAK"}, {"IND"}),
     ("Somali pirates hijack Greek tanker", "ASSAULT", {"SOM"}, {"GRC"}),
     ("Belarus opposition leader jailed for five years", "COERCE", None, {"leader"}),
-    ("Chad closes border with Libya", "SANCTION", {"TCD"}, {"LBY"}),
+    ("Chad closes border with Libya", "COERCE", {"TCD"}, {"LBY"}),  # CAMEO 191: restrict movement
     ("Ecuador grants asylum to Ruritanian dissident Jon Vell", "AID", {"ECU"}, None),
 ]
 

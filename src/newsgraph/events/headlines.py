@@ -18,9 +18,29 @@ def is_headline(sentence: Span) -> bool:
 
 def is_headline_clause(verb: Token) -> bool:
     """``Three soldiers killed in border clash``, ``President to visit Chad``: a headline with a noun for
-    its root tells its event in the clause hung on the noun."""
+    its root tells its event in the clause hung on the noun; a headline verb misread as the root's subject
+    (``Armenia lifts ban on wine``) is the headline's main verb."""
     return verb.dep_ in ("acl", "relcl") and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") \
-        and is_headline(verb.sent)
+        and is_headline(verb.sent) or is_misread_headline_verb(verb)
+
+
+def is_misread_headline_verb(token: Token) -> bool:
+    """``Armenia lifts ban on Moldovan wine``, ``Blair dismisses quit claim report``: the tagger may take a
+    headline's verb in -s for a plural noun right after the name of its doer, and the noun after it for
+    the verb whose subject it is; that "verb" in its base form, with words hung on it, is the object."""
+    head = token.head
+    return token.tag_ == "NNS" and token.lower_.endswith("s") and token.dep_ == "nsubj" and head.dep_ == "ROOT" and head.tag_ in ("VBP", "VB") \
+        and head.i == token.i + 1 and token.i > token.sent.start and token.doc[token.i - 1].pos_ == "PROPN" \
+        and any(c.dep_ in ("dobj", "prep", "compound") and c.i > head.i for c in head.children) \
+        and is_headline(token.sent)
+
+
+def misread_headline_verb_of(token: Token) -> Token | None:
+    """The misread headline verb whose object the parse made the root (``ban`` in ``Armenia lifts ban on
+    wine``), if any."""
+    if token.dep_ != "ROOT":
+        return None
+    return next((c for c in token.children if c.dep_ == "nsubj" and is_misread_headline_verb(c)), None)
 
 
 def is_headline_state(noun: Token) -> bool:
@@ -67,14 +87,17 @@ def is_title_case(sentence: Span) -> bool:
 
 
 def is_compound_verb(token: Token) -> bool:
-    """``Russia and Ukraine sign gas deal``: a headline's verb in its base form the parser hangs on its
-    object as a modifier, right after the names of its doers; the base form agrees only with several
-    (``Woolf murder sentence`` is a noun)."""
-    if not (token.dep_ == "compound" and token.tag_ == "NN" and token.lower_ == token.lemma_
-            and token.i > token.sent.start and token.head.i > token.i and is_headline(token.sent)):
+    """``Russia and Ukraine sign gas deal``, ``Armenia mobilizes reservists``: a headline's verb the parser
+    hangs on its object as a modifier, right after the names of its doers; the base form agrees only with
+    several (``Woolf murder sentence`` is a noun), the form in -s with one name heading a verbless line."""
+    if not (token.dep_ == "compound" and token.i > token.sent.start and token.head.i > token.i
+            and is_headline(token.sent)):
         return False
     doer = token.doc[token.i - 1]
-    return doer.pos_ == "PROPN" and is_listed(doer)
+    if token.tag_ == "NN" and token.lower_ == token.lemma_:
+        return doer.pos_ == "PROPN" and is_listed(doer)
+    return token.tag_ == "NNS" and token.lower_.endswith("s") and doer.pos_ == "PROPN" and doer.i == token.sent.start \
+        and token.head.dep_ == "ROOT" and token.head.pos_ == "NOUN"
 
 
 def is_listed(name: Token) -> bool:
@@ -86,4 +109,4 @@ def is_listed(name: Token) -> bool:
 
 def is_word_order_verb(token: Token) -> bool:
     """A verb whose parse tells nothing of its arguments, so word order must."""
-    return is_title_chain(token) or is_compound_verb(token)
+    return is_title_chain(token) or is_compound_verb(token) or is_misread_headline_verb(token)

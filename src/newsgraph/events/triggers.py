@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .headlines import is_compound_verb, is_headline_verb, is_title_verb, is_word_order_verb
+from .doers import is_forces_departure, recoded_by_doer
+from .headlines import (is_compound_verb, is_headline_verb, is_misread_headline_verb, misread_headline_verb_of,
+                        is_title_verb, is_word_order_verb)
 from .lexicon import Lexicon, TriggerEntry
 
 NOT_AN_EVENT = "-"
+OBSTRUCTION = TriggerEntry("PROTEST", "obstruct")
 MAX_WORDING = 6
 WORDING_OBJECT_DEPS = frozenset({"dobj", "appos", "dep", "oprd"})  # with a headline's parse labels
 CONFLICT_QUAD = 3
@@ -18,6 +21,8 @@ TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ"})
 # How a trigger hangs under the word that governs it when that word takes it as its content:
 # "threatened to shell", "accused X of attacking", "condemned the attack", "agreed that ... cooperate".
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "oprd", "pcomp", "pobj", "acl"})
+PURPOSE_DEPS = frozenset({"xcomp", "acl"})
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
 @dataclass
@@ -59,24 +64,38 @@ class Trigger:
 
     @property
     def is_noun(self) -> bool:
-        return self.token.pos_ == "NOUN" and not (is_headline_verb(self.token) or is_compound_verb(self.token))
+        return self.token.pos_ == "NOUN" and not (is_headline_verb(self.token) or is_word_order_verb(self.token))
 
 
 # "fired back at": an adverb particle says more than the preposition after it
 PARTICLE_FIRST = {"prt": 0, "advmod": 0, "prep": 1, "agent": 1}
+# "legal action against": a noun's own modifier says more about its sense than the phrase it governs
+NOUN_MODIFIERS = frozenset({"amod", "compound"})
 
 
 def dependent_keys(token: Token) -> list[tuple[str, Token]]:
-    """What a token's dependents offer to match, particles first (``called off a strike``): their
-    lemmas, the objects of prepositions, and ``dep:LABEL`` and ``ent:LABEL`` of each, with the word."""
+    """What a token's dependents offer to match, particles and a noun's modifiers first (``called off a
+    strike``, ``legal action against``): their lemmas, the objects of prepositions, and ``dep:LABEL`` and
+    ``ent:LABEL`` of each, with the word."""
     keys: list[tuple[str, Token]] = []
-    for child in sorted(token.children, key=lambda c: PARTICLE_FIRST.get(c.dep_, 2)):
+    for child in sorted(token.children, key=lambda c: dependent_rank(token, c)):
         keys.append((child.lemma_.lower(), child))
         if child.dep_ in PARTICLE_FIRST:
             keys += [(grandchild.lemma_.lower(), grandchild) for grandchild in child.children]
         keys += [(f"dep:{child.dep_}", child), (f"ent:{child.ent_type_}", child)]
         keys += [(mark.lemma_.lower(), mark) for mark in for_clause_marks(child)]
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":  # "took action against": the parser hangs it on the verb
+        keys += [(prep.lemma_.lower(), prep) for prep in token.head.children if prep.dep_ == "prep" and prep.i > token.i]
+    if is_misread_headline_verb(token):  # "lifts ban on wine": the object is the root the parse made of it
+        keys += [(token.head.lemma_.lower(), token.head)]
+        keys += [(key, word) for key, word in dependent_keys(token.head) if word.i > token.i]
     return keys
+
+
+def dependent_rank(token: Token, child: Token) -> int:
+    if token.pos_ == "NOUN" and child.dep_ in NOUN_MODIFIERS:
+        return 0
+    return PARTICLE_FIRST.get(child.dep_, 2)
 
 
 def for_clause_marks(clause: Token) -> list[Token]:
@@ -101,11 +120,19 @@ def match_entry(token: Token, lexicon: Lexicon) -> tuple[TriggerEntry | None, To
     return entries.get(None), None
 
 
+def is_misread_object(token: Token, lexicon: Lexicon) -> bool:
+    """The object of a headline verb in -s the parse made the root (``ban`` in ``Armenia lifts ban on
+    wine``): no event of its own when that verb is an event verb (``Moldova police arrest activists`` is
+    not misread)."""
+    verb = misread_headline_verb_of(token)
+    return verb is not None and bool(headline_verb_entries(verb, lexicon))
+
+
 def headline_verb_entries(token: Token, lexicon: Lexicon) -> dict[str | None, TriggerEntry]:
     """``Armenia apologises to Moldova``: with no article to tell them apart, the tagger takes a headline's
     verb in -s for a plural noun; a root plural that is no event noun but whose stem is an event verb is
     that verb."""
-    if not (is_headline_verb(token) or is_title_verb(token) or is_compound_verb(token)):
+    if not (is_headline_verb(token) or is_title_verb(token) or is_compound_verb(token) or is_misread_headline_verb(token)):
         return {}
     word = token.lower_
     for stem in (word, word[:-3] + "y" if word.endswith("ies") else None, word[:-2], word[:-1]):
@@ -139,15 +166,24 @@ def reversal_entry(token: Token, matched: dict[int, tuple[TriggerEntry, Token | 
             if ended.type in ("ASSAULT", "MOBILIZE") or ended.context == "military":
                 return TriggerEntry("RETREAT", "withdraw", "military")
             return TriggerEntry("CONCEDE", context=ended.context)
-        if not conflict and lexicon.has("discontinue_verbs", lemma):
+        if not conflict and (lexicon.has("discontinue_verbs", lemma)
+                             or lexicon.has("discontinue_verbs", phrasal_lemma(token))):
             return TriggerEntry("SANCTION", "discontinue", ended.context)
     return None
 
 
+def phrasal_lemma(verb: Token) -> str:
+    """The verb with its particle where it has one: ``hold back`` means stopping, ``hold`` does not."""
+    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {particle.lower_}" if particle is not None else verb.lemma_.lower()
+
+
 def ended_objects(noun: Token) -> list[Token]:
-    """What a noun of stopping stops: ``the hold on aid``, ``a suspension of talks``, ``a halt to trade``."""
-    return [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "to", "in")
-            for o in c.children if o.dep_ == "pobj"]
+    """What a noun of stopping stops: ``the hold on aid``, ``a suspension of talks``, ``a halt to trade``,
+    also where the parser hangs the preposition on the verb (``put a hold on aid``)."""
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    return [o for holder in holders for c in holder.children if c.dep_ == "prep" and c.i > noun.i
+            and c.lower_ in ("on", "of", "to", "in") for o in c.children if o.dep_ == "pobj"]
 
 
 def discontinued(objects: list[Token], matched: dict[int, tuple[TriggerEntry, Token | None]],
@@ -168,6 +204,8 @@ def is_framed(token: Token, lexicon: Lexicon) -> bool:
 def light_verb_of(noun: Token, lexicon: Lexicon) -> Token | None:
     """The light verb a noun trigger is the object of (``hold talks``, ``went on strike``), if any."""
     head = noun.head
+    if is_manner_adjunct(noun, lexicon):
+        return manner_verb(head)
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         if not lexicon.has("light_verb_prepositions", head.lower_) or head.i < head.head.i:
             return None  # "went on strike", not "under the agreement, Turkey must ..."
@@ -178,6 +216,23 @@ def light_verb_of(noun: Token, lexicon: Lexicon) -> Token | None:
                                          or lexicon.has("receiving_verbs", head.lemma_.lower())):
         return head
     return None
+
+
+def is_manner_adjunct(noun: Token, lexicon: Lexicon) -> bool:
+    """``left the chamber in protest``, ``marched to the square in protest at the ruling``: an adjunct
+    telling that an act is done in protest."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "in" \
+        and lexicon.has("manner_event_nouns", noun.lemma_.lower()) and manner_verb(prep) is not None
+
+
+def manner_verb(prep: Token) -> Token | None:
+    """The verb an adjunct phrase qualifies, where the parser hangs it on the verb's object or the
+    object of its preposition (``walked out of the chamber in protest``)."""
+    head = prep.head
+    while head.pos_ != "VERB" and head.dep_ in ("dobj", "pobj", "prep") and head.head.i != head.i:
+        head = head.head
+    return head if head.pos_ == "VERB" else None
 
 
 def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
@@ -202,19 +257,38 @@ def matched_words(sentence: Span, lexicon: Lexicon) -> dict[int, tuple[TriggerEn
     """Each trigger word's entry and the dependent it matched through, by token index."""
     matched: dict[int, tuple[TriggerEntry, Token | None]] = {}
     for token in sentence:
-        if (token.pos_ in TRIGGER_POS or is_title_verb(token)) and not is_reception(token, lexicon):
+        if (token.pos_ in TRIGGER_POS or is_title_verb(token)) and not is_reception(token, lexicon) \
+                and not is_misread_object(token, lexicon):
             entry, dependent = match_entry(token, lexicon)
             if entry is not None and entry.type != NOT_AN_EVENT:
                 matched[token.i] = (entry, dependent)
     for token in sentence:
         reversal = reversal_entry(token, matched, lexicon)
+        if reversal is not None and token.pos_ == "NOUN":
+            for ended in ended_objects(token):
+                matched.pop(ended.i, None)  # what the hold is on is the hold's content, no event of its own
+        if token.i in matched:
+            matched[token.i] = (recoded_by_doer(token, matched[token.i][0], lexicon), matched[token.i][1])
         if reversal is not None:
             matched[token.i] = (reversal, token)
+        elif is_passage_blocked(token, lexicon):
+            matched[token.i] = (recoded_by_doer(token, OBSTRUCTION, lexicon), None)
+        elif is_forces_departure(token, lexicon):
+            matched[token.i] = (TriggerEntry("RETREAT", "withdraw", "military"), None)
         elif is_disparaging_description(token, lexicon):
             matched[token.i] = (TriggerEntry("ACCUSE", "disapprove"), None)
         elif is_denial_predicate(token, lexicon):
             matched[token.i] = (TriggerEntry("REJECT"), None)
     return matched
+
+
+def is_passage_blocked(verb: Token, lexicon: Lexicon) -> bool:
+    """``blocked the crossing point``, ``blocking them from access to food``: a way in or through barred."""
+    if not (verb.pos_ == "VERB" and lexicon.has("blocking_verbs", verb.lemma_.lower())):
+        return False
+    words = [word for _, word in dependent_keys(verb)]
+    words += [c for obj in verb.children if obj.dep_ == "dobj" for c in obj.children if c.dep_ == "compound"]
+    return any(lexicon.has("passage_nouns", word.lemma_.lower()) for word in words)
 
 
 def is_denial_predicate(word: Token, lexicon: Lexicon) -> bool:
@@ -234,13 +308,15 @@ def is_reception(token: Token, lexicon: Lexicon) -> bool:
 
 def is_disparaging_description(token: Token, lexicon: Lexicon) -> bool:
     """Criticism framed as description: ``described the plan as improper``, ``called the vote a disgrace``,
-    ``declared the ban illegal`` (the described thing the subject of a small clause)."""
+    ``declared the ban illegal`` (the described thing the subject of a small clause, or its adjective
+    hung after it: ``called the rebate "unjustified"``)."""
     if not (token.pos_ == "VERB" and lexicon.has("describing_verbs", token.lemma_.lower())):
         return False
     if not any(c.dep_ == "dobj" or is_small_clause(c) for c in token.children):
         return False
     descriptions = [c for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp")]
     descriptions += [c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"]
+    descriptions += [a for o in token.children if o.dep_ == "dobj" for a in o.children if a.dep_ == "amod" and a.i > o.i]
     return any(lexicon.has("disapproval_words", word.lemma_.lower())
                for description in descriptions for word in description.subtree)
 
@@ -254,12 +330,17 @@ def is_small_clause(clause: Token) -> bool:
 def light_verb_anchors(sentence: Span, matched: dict[int, tuple[TriggerEntry, Token | None]],
                        frames: dict[int, Token], lexicon: Lexicon) -> dict[int, Token]:
     """Noun triggers and the light verbs that carry them: a light verb matched only by its own
-    entry gives way to the noun it takes as object (``held talks``)."""
+    entry gives way to the noun it takes as object (``held talks``); an act that is no event of its own
+    is the manner it is done in (``left the chamber in protest``), while one that is keeps its meaning
+    (``recalled its ambassador in protest`` reduces relations; the manual codes a diplomatic protest as
+    no PROTEST)."""
     anchors = {}
     for i in matched:
         noun = frames.get(i, sentence.doc[i])
         verb = light_verb_of(noun, lexicon) if noun.pos_ == "NOUN" else None
-        if verb is not None and matched.get(verb.i, (None, None))[1] is None:
+        if verb is None:
+            continue
+        if verb.i not in matched if is_manner_adjunct(noun, lexicon) else matched.get(verb.i, (None, None))[1] is None:
             anchors[i] = verb
     return anchors
 
@@ -287,7 +368,8 @@ def governor_of(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexicon
     """The trigger whose content this one is (``threatened`` for ``to shell``), if any.
 
     The purpose of a protest (``marched to demand reforms``) is part of the protest, as the manual
-    codes it, not an event of its own.
+    codes it, not an event of its own; the purpose force is used for (``used tear gas to disperse the
+    crowd``) is.
     """
     anchor = trigger.anchor
     if is_for_clause(anchor):
@@ -303,6 +385,8 @@ def governor_of(trigger: Trigger, by_index: dict[int, Trigger], lexicon: Lexicon
             return None  # "frozen over Russia's war": a reason or a time, not what was done
         head = head.head
     governor = trigger_at(head, by_index)
+    if governor is not None and anchor.dep_ in PURPOSE_DEPS and governor.entry.type in FORCE_TYPES:
+        return None  # "used force to crush the protests": what force is used for is an act of its own
     return governor if governor is not trigger else None
 
 
