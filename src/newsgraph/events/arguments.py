@@ -29,6 +29,8 @@ INDEFINITE_WORDS = frozenset({"a", "an", "another", "one", "former", "other", "s
 ANTECEDENT_SENTENCES = 2
 HEADLINE_LIST_DEPS = frozenset({"npadvmod", "dep", "nsubj", "appos"})
 PARTY_TAGS = frozenset({"NNS", "NNP", "NNPS"})
+# ``used tear gas to disperse them``: what these verbs take is a means; their subject does what follows.
+MEANS_VERBS = frozenset({"use", "employ", "utilise", "utilize"})
 MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
 ANSWERING_TYPES = frozenset({"REJECT", "ACCUSE"})
 RECIPROCAL_PRONOUNS = frozenset({("each", "other"), ("one", "another")})
@@ -687,8 +689,9 @@ def subjects(verb: Token) -> list[Token]:
 def object_controller(clause: Token) -> Token | None:
     """``urged Moldova to withdraw``, ``trained the rebels to fight``: the object of the verb above an
     infinitive clause is the one who does what the clause says; for a clause of purpose only when the
-    object is people or a name (``closed the border to stop smugglers`` is the closer's aim)."""
-    if clause.tag_ != "VB" or not any(c.lower_ == "to" for c in clause.children):
+    object is people or a name (``closed the border to stop smugglers`` is the closer's aim), and never for
+    a means (``used tear gas to disperse the crowd``)."""
+    if clause.tag_ != "VB" or not any(c.lower_ == "to" for c in clause.children) or clause.head.lemma_ in MEANS_VERBS:
         return None
     found = next((c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i), None)
     if clause.dep_ == "xcomp" or clause.dep_ == "advcl" and found is not None and found.tag_ in PARTY_TAGS:
