@@ -126,3 +126,10 @@ def test_accused_by_critics_has_the_critics_as_doer(analyze_text):
     text = "The Moldovan president is accused by critics of hiding the budget."
     event = only_event(analyze_text(text, date=DATE), "ACCUSE")
     assert names(event.actor) == {"critics"} and countries(event.recipient) == {"MDA"}
+
+
+def test_a_state_acting_on_a_thing_of_its_own_acts_on_no_one(analyze_text):
+    text = ("CHISINAU, Moldova — Moldova contributed 2bn euros to the fund last year, the Moldovan finance "
+            "ministry said. Moldova's parliament will vote on the plan next week.")
+    analysis = analyze_text(text, date=DATE)
+    assert not [e for e in analysis.events if {r.id for r in e.actor} & {r.id for r in e.recipient}]

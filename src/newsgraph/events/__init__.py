@@ -184,7 +184,7 @@ class EventCoder:
         if not things or actors.actor(actor_id).country != self.home:
             return []
         states = [a.id for a in actors.actors if a.type == "country" and a.country == self.home]
-        return states[:1]
+        return [s for s in states[:1] if s != actor_id]  # a state acting on its own budget does so to no one
 
     def build(self, trigger: Trigger, facts: SentenceFacts, reading: Reading) -> Event:
         coding, modality = reading.coding, reading.modality
