@@ -133,3 +133,10 @@ def test_a_state_acting_on_a_thing_of_its_own_acts_on_no_one(analyze_text):
             "ministry said. Moldova's parliament will vote on the plan next week.")
     analysis = analyze_text(text, date=DATE)
     assert not [e for e in analysis.events if {r.id for r in e.actor} & {r.id for r in e.recipient}]
+
+
+@pytest.mark.parametrize("denial", ["denied the allegations", "denied the reports", "denied responsibility"])
+def test_denying_charges_rejects_them_and_answers_the_accuser(analyze_text, denial):
+    text = f"Armenia accused Moldova of shelling the village of Lorin. Moldova {denial} on Tuesday."
+    event = only_event(analyze_text(text, date=DATE), "REJECT")
+    assert countries(event.actor) == {"MDA"} and countries(event.recipient) == {"ARM"}

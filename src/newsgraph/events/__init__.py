@@ -356,10 +356,10 @@ def give_counterparts(events: list[Event]) -> None:
 def answer_accusations(events: list[Event], words: Lexicon) -> None:
     """``The Pentagon rejected these accusations``, ``That is untrue``: a denial of charges with no one named
     is addressed to whoever last accused the denier in the article."""
+    denials = words.words["accusation_nouns"] | words.words["denied_nouns"] | words.words["denial_predicates"]
     for number, event in enumerate(events):
         said = {w.strip(".,;:\"'“”").rstrip("s") for w in event.trigger.text.lower().split()}
-        if event.type != "REJECT" or event.recipient or not said & (words.words["accusation_nouns"]
-                                                                     | words.words["denial_predicates"]):
+        if event.type != "REJECT" or event.recipient or not said & denials:
             continue
         denier = {r.id for r in event.actor} | {r.country for r in event.actor if r.country}
         accusation = next((e for e in reversed(events[:number]) if e.type == "ACCUSE" and e.actor
