@@ -129,7 +129,7 @@ def test_a_leaders_office_is_the_one_held_that_year():
 
 def test_the_regime_is_the_government_the_story_is_about(analyze_text):
     analysis = analyze_text("Syria denied the charge. Russia and Iran back the Syrian government in the war. "
-                            "Turkish officials said the regime had bombed a market.")
+                            "Turkish officials said the regime had bombed rebel fighters.")
     regime = actor_named(analysis, "the regime")
     assert (regime.country, regime.sector) == ("SYR", "GOV")
     assert any(e.type == "ASSAULT" and parties(e)[0] == [("the regime", "SYR")] for e in analysis.events)
